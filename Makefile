@@ -1,0 +1,55 @@
+# The two commands: `make run` and `make test`. Everything they need, they install.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ARGS ?=
+# A local trial: debug on, no HTTPS redirects, SQLite under var/ unless DATABASE_URL is set.
+RUN_ENV := DEBUG=1
+# The tests run with the production defaults except HTTPS redirects (the test client speaks HTTP).
+TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC_MANIFEST=0
+
+.PHONY: run test install install-dev lint check messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --no-input
+	$(RUN_ENV) $(PY) manage.py load_demo
+	@echo ""
+	@echo "  The portal: http://$(HOST):$(PORT)/  (demo accounts and passwords: README.md, 'Demo accounts')"
+	@echo ""
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(TEST_ENV) $(VENV)/bin/pytest $(ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Regenerate the message catalogue after changing user-facing strings (needs gettext);
+# the compiled .mo is committed so that a fresh machine needs no gettext tools.
+messages: install-dev
+	$(RUN_ENV) $(PY) manage.py makemessages -l th --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(RUN_ENV) $(PY) manage.py compilemessages -l th --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

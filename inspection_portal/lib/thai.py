@@ -1,0 +1,79 @@
+"""Thai text rules: Buddhist-era dates, province lists and dictionary order.
+
+The summary, the templates' filters and the admin all use these, so the rules are
+written once. Dates and collation come from pythainlp.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from pythainlp.util import collate, thai_strftime
+
+T = TypeVar("T")
+
+BE_OFFSET = 543
+PROVINCE_WORD = "จังหวัด"
+AND_WORD = "และ"
+
+
+def be_year(year: int) -> int:
+    """Return the Buddhist-era year of a Gregorian year."""
+    return year + BE_OFFSET
+
+
+def ce_year(be: int) -> int:
+    """Return the Gregorian year of a Buddhist-era year."""
+    return be - BE_OFFSET
+
+
+def thai_date(value: datetime.date | datetime.datetime | None) -> str:
+    """Format a date as the department writes it: "11 มิถุนายน 2564"."""
+    if value is None:
+        return ""
+    return thai_strftime(_as_datetime(value), "%-d %B %Y")
+
+
+def thai_short_date(value: datetime.date | datetime.datetime | None) -> str:
+    """Format a date with the abbreviated month: "11 มิ.ย. 2564"."""
+    if value is None:
+        return ""
+    return thai_strftime(_as_datetime(value), "%-d %b %Y")
+
+
+def thai_datetime(value: datetime.datetime | None) -> str:
+    """Format a moment as "11 มิถุนายน 2564 เวลา 14:05 น."."""
+    if value is None:
+        return ""
+    return f"{thai_date(value)} เวลา {value:%H:%M} น."
+
+
+def _as_datetime(value: datetime.date | datetime.datetime) -> datetime.datetime:
+    if isinstance(value, datetime.datetime):
+        return value
+    return datetime.datetime(value.year, value.month, value.day)
+
+
+def join_thai(items: Sequence[str]) -> str:
+    """Join names the Thai way: "ก", "ก และข", "ก ข และค"."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return " ".join(items[:-1]) + f" {AND_WORD}" + items[-1]
+
+
+def province_list(names: Sequence[str]) -> str:
+    """Name provinces with the word จังหวัด once: "จังหวัดนครสวรรค์ และร้อยเอ็ด"."""
+    joined = join_thai(names)
+    return f"{PROVINCE_WORD}{joined}" if joined else ""
+
+
+def sorted_thai(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:
+    """Sort items by a Thai text in dictionary order (leading vowels do not sort first).
+
+    Texts that collate equal (they differ only in tone marks) fall back to code-point
+    order, so the result never depends on the order the items came in.
+    """
+    items = list(items)
+    rank = {text: position for position, text in enumerate(collate(sorted({key(item) for item in items})))}
+    return sorted(items, key=lambda item: rank[key(item)])

@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources
+from import_export.admin import ImportExportModelAdmin
+from import_export.widgets import ForeignKeyWidget
+from simple_history.admin import SimpleHistoryAdmin
+
+from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
+
+
+class ProvinceResource(resources.ModelResource):
+    zone = fields.Field(attribute="zone", column_name="zone", widget=ForeignKeyWidget(InspectionZone, field="number"))
+
+    class Meta:
+        model = Province
+        import_id_fields = ["iso_code"]
+        fields = ["iso_code", "name_th", "name_en", "zone"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = False
+
+
+class ProvinceInline(admin.TabularInline):
+    model = Province
+    fields = ["iso_code", "name_th", "name_en"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(InspectionZone)
+class InspectionZoneAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "name_th", "region_th", "province_count"]
+    search_fields = ["name_th", "region_th", "provinces__name_th"]
+    inlines = [ProvinceInline]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(_province_count=Count("provinces"))
+
+    @admin.display(description=_("provinces"), ordering="_province_count")
+    def province_count(self, zone):
+        return zone._province_count
+
+
+@admin.register(Province)
+class ProvinceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [ProvinceResource]
+    list_display = ["iso_code", "name_th", "name_en", "zone"]
+    list_filter = ["zone"]
+    list_select_related = ["zone"]
+    search_fields = ["iso_code", "name_th", "name_en"]
+    list_per_page = 100
+
+
+@admin.register(ProvincialOfficer)
+class ProvincialOfficerAdmin(admin.ModelAdmin):
+    list_display = ["user", "province"]
+    list_filter = ["province__zone"]
+    list_select_related = ["user", "province"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "province__name_th"]
+    autocomplete_fields = ["user", "province"]
+
+
+@admin.register(InspectorAssignment)
+class InspectorAssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "zone", "fiscal_year"]
+    list_filter = ["fiscal_year", "zone"]
+    list_select_related = ["user", "zone"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]

@@ -1,0 +1,128 @@
+"""Geography and people's places in it: zones, provinces, officers and inspectors."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from inspection_portal.lib.thai import sorted_thai
+
+
+class InspectionZone(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("zone number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
+    )
+    name_th = models.CharField(_("name"), max_length=100)
+    region_th = models.CharField(
+        _("region"), max_length=200, blank=True, help_text=_("For example กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนกลาง")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("inspection zone")
+        verbose_name_plural = _("inspection zones")
+
+    def __str__(self) -> str:
+        return self.name_th
+
+    @property
+    def full_name(self) -> str:
+        """The zone as the department's reports name it: number, then region."""
+        return f"{self.name_th} {self.region_th}".strip()
+
+
+class ProvinceQuerySet(models.QuerySet):
+    def in_zones(self, zones) -> "ProvinceQuerySet":
+        return self.filter(zone__in=zones)
+
+    def thai_ordered(self) -> list["Province"]:
+        """The provinces ordered by zone number, then by Thai dictionary order."""
+        provinces = sorted_thai(self.select_related("zone"), key=lambda p: p.name_th)
+        return sorted(provinces, key=lambda p: p.zone.number if p.zone_id else 0)
+
+
+class Province(models.Model):
+    iso_code = models.CharField(
+        _("ISO 3166-2 code"),
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^TH-\d{2}$", _("Use the form TH-40."))],
+    )
+    name_th = models.CharField(_("name (Thai)"), max_length=100, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    zone = models.ForeignKey(
+        InspectionZone,
+        verbose_name=_("inspection zone"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provinces",
+        help_text=_("Leave empty for Bangkok, which is outside the inspection zones."),
+    )
+    history = HistoricalRecords()
+
+    objects = ProvinceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["zone__number", "name_th"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name_th
+
+
+class ProvincialOfficer(models.Model):
+    """A user who reports for one province."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="officer"
+    )
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="officers"
+    )
+
+    class Meta:
+        verbose_name = _("provincial officer")
+        verbose_name_plural = _("provincial officers")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.province})"
+
+
+class InspectorAssignmentQuerySet(models.QuerySet):
+    def for_year(self, fiscal_year: int) -> "InspectorAssignmentQuerySet":
+        return self.filter(fiscal_year=fiscal_year)
+
+
+class InspectorAssignment(models.Model):
+    """An inspector's charge of one zone for one fiscal year."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspector"),
+        on_delete=models.CASCADE,
+        related_name="inspector_assignments",
+    )
+    zone = models.ForeignKey(
+        InspectionZone, verbose_name=_("inspection zone"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year (B.E.)"), validators=[MinValueValidator(2500), MaxValueValidator(2700)]
+    )
+    history = HistoricalRecords()
+
+    objects = InspectorAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-fiscal_year", "zone__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "zone", "fiscal_year"], name="unique_inspector_zone_year")
+        ]
+        verbose_name = _("inspector assignment")
+        verbose_name_plural = _("inspector assignments")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.zone} ({self.fiscal_year})"

@@ -1,0 +1,119 @@
+"""Who may see and change what. Every view asks here; tests walk its table.
+
+Roles: a provincial officer belongs to one province (provinces.ProvincialOfficer); an
+inspector is assigned zones per fiscal year (provinces.InspectorAssignment); an
+administrator is a staff user. A report belongs to the zone it was filed under, so a
+zone's inspector of that fiscal year is its reviewer even after zones move.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from provinces.models import InspectorAssignment, Province
+from reports.models import FollowUpMeeting, ProvinceReport
+
+
+@dataclass(frozen=True)
+class Roles:
+    province: Province | None = None
+    inspected_years: frozenset[int] = field(default_factory=frozenset)
+    is_admin: bool = False
+
+    @property
+    def is_officer(self) -> bool:
+        return self.province is not None
+
+    @property
+    def is_inspector(self) -> bool:
+        return bool(self.inspected_years)
+
+
+def roles_of(user) -> Roles:
+    """What the user is: officer of a province, inspector in some years, administrator."""
+    if not user.is_authenticated:
+        return Roles()
+    return Roles(
+        province=province_of(user),
+        inspected_years=frozenset(
+            InspectorAssignment.objects.filter(user=user).values_list("fiscal_year", flat=True).distinct()
+        ),
+        is_admin=is_admin(user),
+    )
+
+
+def is_admin(user) -> bool:
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+def province_of(user) -> Province | None:
+    """The province the user reports for, if they are an officer."""
+    if not user.is_authenticated:
+        return None
+    officer = getattr(user, "officer", None)
+    return officer.province if officer is not None else None
+
+
+def inspected_zone_ids(user, fiscal_year: int) -> set[int]:
+    """The zones the user inspects in a fiscal year."""
+    if not user.is_authenticated:
+        return set()
+    return set(InspectorAssignment.objects.filter(user=user, fiscal_year=fiscal_year).values_list("zone_id", flat=True))
+
+
+def is_officer_of(user, report: ProvinceReport) -> bool:
+    officer = getattr(user, "officer", None) if user.is_authenticated else None
+    return officer is not None and officer.province_id == report.province_id
+
+
+def may_review_report(user, report: ProvinceReport) -> bool:
+    """Inspectors of the report's zone in its fiscal year, and administrators."""
+    if is_admin(user):
+        return True
+    return report.zone_id is not None and report.zone_id in inspected_zone_ids(user, report.period.fiscal_year)
+
+
+def may_view_report(user, report: ProvinceReport) -> bool:
+    return is_officer_of(user, report) or may_review_report(user, report)
+
+
+def may_edit_report(user, report: ProvinceReport) -> bool:
+    """Only the province's own officers write its report (the state rules are the model's)."""
+    return is_officer_of(user, report)
+
+
+def may_edit_meeting(user, meeting: FollowUpMeeting) -> bool:
+    return is_admin(user) or (user.is_authenticated and meeting.inspector_id == user.pk)
+
+
+def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
+    """Its inspector, the zones' inspectors that year, admins; once published, the provinces' officers."""
+    if may_edit_meeting(user, meeting):
+        return True
+    zone_ids = {zone.pk for zone in meeting.zones.all()}
+    if zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year):
+        return True
+    province = province_of(user)
+    return meeting.is_published and province is not None and province.zone_id in zone_ids
+
+
+def get_report_for_user(user, pk: int, *, edit: bool = False, review: bool = False) -> ProvinceReport:
+    """The report if the user may see it (or edit / review it); 404 if absent, 403 if not theirs."""
+    report = get_object_or_404(ProvinceReport.objects.select_related("province", "period", "zone"), pk=pk)
+    if edit:
+        allowed = may_edit_report(user, report)
+    elif review:
+        allowed = may_review_report(user, report)
+    else:
+        allowed = may_view_report(user, report)
+    if not allowed:
+        raise PermissionDenied
+    return report
+
+
+def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> FollowUpMeeting:
+    meeting = get_object_or_404(FollowUpMeeting.objects.select_related("period", "inspector"), pk=pk)
+    if not (may_edit_meeting(user, meeting) if edit else may_view_meeting(user, meeting)):
+        raise PermissionDenied
+    return meeting

@@ -1,0 +1,116 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export import resources
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from reports.models import (
+    Attachment,
+    Finding,
+    FollowUpMeeting,
+    ProblemCategory,
+    Project,
+    ProvinceReport,
+    ReportingPeriod,
+    ReviewEvent,
+)
+
+
+class ProjectResource(resources.ModelResource):
+    class Meta:
+        model = Project
+        import_id_fields = ["name_th"]
+        fields = ["name_th", "short_name", "name_en", "first_fiscal_year", "last_fiscal_year"]
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = False
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "fiscal_year", "quarter", "start_date", "end_date", "deadline", "is_open"]
+    list_filter = ["fiscal_year", "quarter", "is_open"]
+    list_editable = ["deadline", "is_open"]
+    readonly_fields = ["start_date", "end_date"]
+    search_fields = ["fiscal_year"]
+
+
+@admin.register(Project)
+class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [ProjectResource]
+    list_display = ["name_th", "short_name", "first_fiscal_year", "last_fiscal_year"]
+    list_filter = ["first_fiscal_year", "last_fiscal_year"]
+    search_fields = ["name_th", "short_name", "name_en"]
+
+
+@admin.register(ProblemCategory)
+class ProblemCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+
+
+class FindingInline(admin.StackedInline):
+    model = Finding
+    extra = 0
+    autocomplete_fields = ["project"]
+    filter_horizontal = ["categories"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+class ReviewEventInline(admin.TabularInline):
+    model = ReviewEvent
+    extra = 0
+    fields = ["at", "action", "by", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(ProvinceReport)
+class ProvinceReportAdmin(SimpleHistoryAdmin):
+    list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
+    list_filter = ["status", "is_late", "period", "zone"]
+    list_select_related = ["province", "period", "zone"]
+    search_fields = ["province__name_th", "province__name_en"]
+    readonly_fields = [
+        "version",
+        "created_at",
+        "updated_at",
+        "updated_by",
+        "submitted_at",
+        "submitted_by",
+        "reviewed_at",
+        "reviewed_by",
+    ]
+    inlines = [FindingInline, AttachmentInline, ReviewEventInline]
+    actions = None
+
+
+@admin.register(Finding)
+class FindingAdmin(SimpleHistoryAdmin):
+    list_display = ["report", "kind", "project"]
+    list_filter = ["kind", "report__period"]
+    list_select_related = ["report__province", "report__period", "project"]
+    search_fields = ["project__name_th", "title", "problems", "report__province__name_th"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(FollowUpMeeting)
+class FollowUpMeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["held_on", "period", "inspector", "mode", "published_at"]
+    list_filter = ["period", "mode"]
+    list_select_related = ["period", "inspector"]
+    filter_horizontal = ["zones"]
+    readonly_fields = ["published_at", "published_by"]
+
+
+admin.site.site_header = _("Quarterly inspection reporting portal")
+admin.site.site_title = _("Inspection portal administration")
+admin.site.index_title = _("Administration")

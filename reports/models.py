@@ -1,0 +1,536 @@
+"""The quarter's work: periods, projects, province reports, findings, meetings.
+
+The workflow rules live here as model methods (`submit`, `return_to_province`,
+`accept`, `reopen`); views only call them.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from inspection_portal.lib.thai import thai_date
+from provinces.models import InspectionZone, Province
+from reports import fiscal
+
+
+class ReportingPeriodQuerySet(models.QuerySet):
+    def containing(self, day: datetime.date) -> "ReportingPeriodQuerySet":
+        return self.filter(start_date__lte=day, end_date__gte=day)
+
+    def for_date(self, day: datetime.date) -> "ReportingPeriod | None":
+        """The period a day falls in, if an administrator has created it."""
+        return self.containing(day).first()
+
+    def open(self) -> "ReportingPeriodQuerySet":
+        return self.filter(is_open=True)
+
+
+class ReportingPeriod(models.Model):
+    """One fiscal quarter, with its submission deadline."""
+
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("fiscal year (B.E.)"), validators=[MinValueValidator(2500), MaxValueValidator(2700)]
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), choices=[(q, q) for q in fiscal.QUARTERS], validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    start_date = models.DateField(_("first day"), editable=False)
+    end_date = models.DateField(_("last day"), editable=False)
+    deadline = models.DateField(
+        _("submission deadline"),
+        blank=True,
+        help_text=_(
+            "Last day provinces may submit. Left empty, it is set a fixed number of days after the quarter ends."
+        ),
+    )
+    is_open = models.BooleanField(
+        _("open for reports"), default=True, help_text=_("Closed periods accept no drafts and no submissions.")
+    )
+    history = HistoricalRecords()
+
+    objects = ReportingPeriodQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-fiscal_year", "-quarter"]
+        constraints = [models.UniqueConstraint(fields=["fiscal_year", "quarter"], name="unique_period")]
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+
+    def __str__(self) -> str:
+        return _("Q%(quarter)s FY %(year)s") % {"quarter": self.quarter, "year": self.fiscal_year}
+
+    def save(self, *args, **kwargs) -> None:
+        self.start_date, self.end_date = fiscal.quarter_bounds(self.fiscal_year, self.quarter)
+        if self.deadline is None:
+            self.deadline = self.default_deadline(self.end_date)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.fiscal_year and self.quarter in fiscal.QUARTERS and self.deadline:
+            _start, end = fiscal.quarter_bounds(self.fiscal_year, self.quarter)
+            if self.deadline < end - datetime.timedelta(days=31):
+                message = _("The deadline cannot be more than a month before the quarter ends.")
+                raise ValidationError({"deadline": message})
+
+    @staticmethod
+    def default_deadline(end_date: datetime.date) -> datetime.date:
+        return end_date + datetime.timedelta(days=settings.DEFAULT_DEADLINE_DAYS)
+
+    def deadline_passed(self, today: datetime.date) -> bool:
+        return today > self.deadline
+
+    def days_left(self, today: datetime.date) -> int:
+        """Days until the deadline, counting the deadline itself; negative once past."""
+        return (self.deadline - today).days
+
+
+class ProjectQuerySet(models.QuerySet):
+    def active_in(self, fiscal_year: int) -> "ProjectQuerySet":
+        return self.filter(first_fiscal_year__lte=fiscal_year).filter(
+            Q(last_fiscal_year__isnull=True) | Q(last_fiscal_year__gte=fiscal_year)
+        )
+
+
+class Project(models.Model):
+    """A work, project or activity of the department's action plan."""
+
+    name_th = models.CharField(_("name"), max_length=500, unique=True)
+    short_name = models.CharField(_("short name"), max_length=120, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=500, blank=True)
+    first_fiscal_year = models.PositiveSmallIntegerField(
+        _("first fiscal year"), validators=[MinValueValidator(2500), MaxValueValidator(2700)]
+    )
+    last_fiscal_year = models.PositiveSmallIntegerField(
+        _("last fiscal year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2500), MaxValueValidator(2700)],
+        help_text=_("Leave empty while the project goes on."),
+    )
+    history = HistoricalRecords()
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name_th
+
+    def clean(self) -> None:
+        if self.last_fiscal_year and self.first_fiscal_year and self.last_fiscal_year < self.first_fiscal_year:
+            raise ValidationError({"last_fiscal_year": _("The last fiscal year cannot come before the first.")})
+
+
+class ProblemCategory(models.Model):
+    """A kind of problem behind a shortfall, from a list administrators keep."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("problem category")
+        verbose_name_plural = _("problem categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConcurrentEditError(Exception):
+    """Someone else saved the report after this editor loaded it."""
+
+
+class WorkflowError(Exception):
+    """A workflow step that the report's state does not allow."""
+
+
+class ProvinceReportQuerySet(models.QuerySet):
+    def for_summary(self) -> "ProvinceReportQuerySet":
+        """Reports a zone summary may use: submitted or accepted."""
+        return self.filter(status__in=[ProvinceReport.Status.SUBMITTED, ProvinceReport.Status.ACCEPTED])
+
+    def with_counts(self) -> "ProvinceReportQuerySet":
+        return self.annotate(
+            shortfall_count=Count("findings", filter=Q(findings__kind=Finding.Kind.SHORTFALL)),
+            best_practice_count=Count("findings", filter=Q(findings__kind=Finding.Kind.BEST_PRACTICE)),
+        )
+
+
+class ProvinceReport(models.Model):
+    """One province's report for one quarter."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned")
+        ACCEPTED = "accepted", _("accepted")
+
+    province = models.ForeignKey(Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="reports")
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("reporting period"), on_delete=models.PROTECT, related_name="reports"
+    )
+    # The zone the province was in when the report was started: zones are reorganised
+    # from time to time, and a report stays with the zone it was filed under.
+    zone = models.ForeignKey(
+        InspectionZone,
+        verbose_name=_("inspection zone"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    overall_results = models.TextField(_("overall results"), blank=True)
+    achievements = models.TextField(_("achievements"), blank=True)
+    next_steps = models.TextField(_("plans for the next quarter"), blank=True)
+    no_shortfalls = models.BooleanField(_("no shortfalls to report this quarter"), default=False)
+    no_best_practices = models.BooleanField(_("no best practices to report this quarter"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_late = models.BooleanField(_("submitted late"), default=False)
+    return_comment = models.TextField(_("inspector's comment"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    history = HistoricalRecords()
+
+    objects = ProvinceReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period__fiscal_year", "-period__quarter", "province__name_th"]
+        constraints = [models.UniqueConstraint(fields=["province", "period"], name="unique_report_per_period")]
+        verbose_name = _("province report")
+        verbose_name_plural = _("province reports")
+
+    def __str__(self) -> str:
+        return f"{self.province} – {self.period}"
+
+    @classmethod
+    def start(cls, province: Province, period: ReportingPeriod, by) -> "ProvinceReport":
+        """The province's report for the period, created as a draft if it does not exist."""
+        report, _created = cls.objects.get_or_create(
+            province=province, period=period, defaults={"zone_id": province.zone_id, "updated_by": by}
+        )
+        return report
+
+    # --- rules -----------------------------------------------------------------
+
+    @property
+    def is_reopened(self) -> bool:
+        return self.reopened_until is not None and timezone.localdate() <= self.reopened_until
+
+    def _window_open(self, today: datetime.date) -> bool:
+        if self.reopened_until is not None and today <= self.reopened_until:
+            return True
+        return self.period.is_open and not self.period.deadline_passed(today)
+
+    def edit_block_reason(self, today: datetime.date | None = None) -> str | None:
+        """Why the officer may not change the report now, or None when they may."""
+        today = today or timezone.localdate()
+        if self.status == self.Status.ACCEPTED:
+            return str(_("This report has been accepted by the inspector and can no longer be changed."))
+        if self.status == self.Status.SUBMITTED:
+            return str(_("This report has been submitted and is waiting for the inspector's review."))
+        if self._window_open(today):
+            return None
+        if not self.period.is_open:
+            return str(_("The period %(period)s has been closed by an administrator.") % {"period": self.period})
+        return str(
+            _("The deadline for %(period)s passed on %(date)s. Ask an administrator to reopen the report.")
+            % {"period": self.period, "date": thai_date(self.period.deadline)}
+        )
+
+    def officer_may_edit(self, today: datetime.date | None = None) -> bool:
+        return self.edit_block_reason(today) is None
+
+    def completeness_errors(self) -> dict[str, list[str]]:
+        """What stops the report from being submitted, by field name."""
+        errors: dict[str, list[str]] = {}
+        kinds = {finding.kind for finding in self.findings.all()}
+        if not self.overall_results.strip():
+            errors.setdefault("overall_results", []).append(str(_("Describe the overall results of the quarter.")))
+        for kind, flag, label in (
+            (Finding.Kind.SHORTFALL, "no_shortfalls", _("shortfalls")),
+            (Finding.Kind.BEST_PRACTICE, "no_best_practices", _("best practices")),
+        ):
+            if getattr(self, flag) and kind in kinds:
+                errors.setdefault(flag, []).append(
+                    str(_("You declared no %(kind)s but listed some. Untick this or remove them.") % {"kind": label})
+                )
+            elif not getattr(self, flag) and kind not in kinds:
+                message = _("Add at least one of the %(kind)s, or tick that there is nothing to report.")
+                errors.setdefault(flag, []).append(str(message % {"kind": label}))
+        return errors
+
+    def claim_version(self, expected: int) -> None:
+        """Move to the next version, or fail if someone saved since `expected` was read."""
+        updated = ProvinceReport.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)
+        if not updated:
+            raise ConcurrentEditError
+        self.version = expected + 1
+
+    @transaction.atomic
+    def submit(self, by, expected_version: int | None = None, now: datetime.datetime | None = None) -> None:
+        """Hand the report to the inspector. Raises WorkflowError or ValidationError."""
+        now = now or timezone.now()
+        locked = ProvinceReport.objects.select_for_update().select_related("period").get(pk=self.pk)
+        reason = locked.edit_block_reason(timezone.localdate(now))
+        if reason:
+            raise WorkflowError(reason)
+        if expected_version is not None and locked.version != expected_version:
+            raise ConcurrentEditError
+        errors = locked.completeness_errors()
+        if errors:
+            raise ValidationError(errors)
+        self.status = self.Status.SUBMITTED
+        self.submitted_at = now
+        self.submitted_by = by
+        self.updated_by = by
+        self.is_late = timezone.localdate(now) > self.period.deadline
+        self.version = locked.version + 1
+        self.save(
+            update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
+        )
+
+    @transaction.atomic
+    def return_to_province(self, comment: str, by) -> None:
+        """Send a submitted report back to the province with a comment."""
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError({"comment": _("Say what the province should change.")})
+        self._review(by, self.Status.RETURNED, comment)
+
+    @transaction.atomic
+    def accept(self, by, comment: str = "") -> None:
+        """Accept a submitted report, which locks it."""
+        self._review(by, self.Status.ACCEPTED, (comment or "").strip())
+
+    def _review(self, by, status: str, comment: str) -> None:
+        locked = ProvinceReport.objects.select_for_update().get(pk=self.pk)
+        if locked.status != self.Status.SUBMITTED:
+            raise WorkflowError(
+                _("Only a submitted report can be reviewed; this one is %(status)s.")
+                % {"status": locked.get_status_display()}
+            )
+        self.status = status
+        self.reviewed_at = timezone.now()
+        self.reviewed_by = by
+        if status == self.Status.RETURNED:
+            self.return_comment = comment
+        self.version = locked.version + 1
+        self.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_comment", "version", "updated_at"])
+        ReviewEvent.objects.create(report=self, action=status, comment=comment, by=by)
+
+    @transaction.atomic
+    def reopen(self, reason: str, until: datetime.date, by) -> None:
+        """Let the province edit and submit again until a date, whatever the deadline."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError({"reason": _("Give the reason for reopening.")})
+        if until < timezone.localdate():
+            raise ValidationError({"until": _("The reopening must last until today or later.")})
+        locked = ProvinceReport.objects.select_for_update().get(pk=self.pk)
+        self.reopened_until = until
+        self.reopen_reason = reason
+        if locked.status in (self.Status.SUBMITTED, self.Status.ACCEPTED):
+            self.status = self.Status.RETURNED
+            self.return_comment = reason
+        self.version = locked.version + 1
+        self.save(
+            update_fields=["reopened_until", "reopen_reason", "status", "return_comment", "version", "updated_at"]
+        )
+        ReviewEvent.objects.create(report=self, action=ReviewEvent.Action.REOPENED, comment=reason, by=by)
+
+
+class ReviewEvent(models.Model):
+    """A return, acceptance or reopening, kept so the history of reviews can be shown."""
+
+    class Action(models.TextChoices):
+        RETURNED = "returned", _("returned to the province")
+        ACCEPTED = "accepted", _("accepted")
+        REOPENED = "reopened", _("reopened by an administrator")
+
+    report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="review_events")
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("review event")
+        verbose_name_plural = _("review events")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d})"
+
+
+class Finding(models.Model):
+    """One project the province reports on: a shortfall or a best practice."""
+
+    class Kind(models.TextChoices):
+        SHORTFALL = "shortfall", _("did not reach its target")
+        BEST_PRACTICE = "best_practice", _("best practice others can learn from")
+
+    report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="findings")
+    project = models.ForeignKey(Project, verbose_name=_("work / project / activity"), on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    problems = models.TextField(_("problems"), blank=True)
+    causes = models.TextField(_("causes (constraints)"), blank=True)
+    measures = models.TextField(_("measures taken or planned"), blank=True)
+    categories = models.ManyToManyField(ProblemCategory, verbose_name=_("problem categories"), blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    what_done = models.TextField(_("what was done"), blank=True)
+    achieved = models.TextField(_("what it achieved"), blank=True)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    history = HistoricalRecords(m2m_fields=[categories])
+
+    class Meta:
+        ordering = ["report", "kind", "position", "pk"]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.project}"
+
+    @property
+    def misses_target(self) -> bool:
+        """True when both figures are given and the actual falls short of the target."""
+        return self.target is not None and self.actual is not None and Decimal(self.actual) < Decimal(self.target)
+
+    def required_fields(self) -> tuple[str, ...]:
+        if self.kind == self.Kind.SHORTFALL:
+            return ("problems", "causes", "measures")
+        return ("title", "what_done", "achieved")
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    """A stored name that says nothing of the uploaded one and cannot collide."""
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:8]
+    return f"attachments/{instance.report.period.fiscal_year}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file an officer presented with the report."""
+
+    report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class FollowUpMeeting(models.Model):
+    """An inspector's follow-up workshop for a quarter and one or more zones."""
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", _("online")
+        ON_SITE = "on_site", _("on site")
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("reporting period"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    zones = models.ManyToManyField(InspectionZone, verbose_name=_("inspection zones"), related_name="meetings")
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("inspector"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    held_on = models.DateField(_("date"))
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
+    platform = models.CharField(
+        _("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting")
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    purpose = models.TextField(_("purpose"))
+    topic_shortfalls = models.TextField(_("first discussion topic"))
+    topic_best_practices = models.TextField(_("second discussion topic"))
+    # The summary as generated and then edited by the inspector, and the frozen copy
+    # made when it was published: both are the plain tree of reports/summary.py.
+    draft = models.JSONField(_("summary draft"), null=True, blank=True)
+    draft_edited = models.BooleanField(_("draft edited by hand"), default=False)
+    published = models.JSONField(_("published summary"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["draft", "published"])
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("follow-up meeting")
+        verbose_name_plural = _("follow-up meetings")
+
+    def __str__(self) -> str:
+        return _("Follow-up meeting of %(date)s") % {"date": thai_date(self.held_on)}
+
+    @property
+    def is_published(self) -> bool:
+        return self.published is not None
+
+    def clean(self) -> None:
+        if self.mode == self.Mode.ONLINE and not self.platform.strip():
+            raise ValidationError({"platform": _("Name the online platform, for example ZOOM Meeting.")})
+        if self.mode == self.Mode.ON_SITE and not self.place.strip():
+            raise ValidationError({"place": _("Say where the meeting is held.")})
