@@ -10,7 +10,10 @@ RUN_ENV := DEBUG=1
 # The tests run with the production defaults except HTTPS redirects (the test client speaks HTTP).
 TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC_MANIFEST=0
 
-.PHONY: run test install install-dev lint check messages clean
+PO := locale/th/LC_MESSAGES/django.po
+MO := locale/th/LC_MESSAGES/django.mo
+
+.PHONY: run test install install-dev lint messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,9 +50,18 @@ lint: install-dev
 
 # Regenerate the message catalogue after changing user-facing strings (needs gettext);
 # the compiled .mo is committed so that a fresh machine needs no gettext tools.
+# Pending catalogues (locale/th/LC_MESSAGES/pending/*.po) are merged in first.
 messages: install-dev
-	$(RUN_ENV) $(PY) manage.py makemessages -l th --no-obsolete --ignore=.venv --ignore=staticfiles
-	$(RUN_ENV) $(PY) manage.py compilemessages -l th --ignore=.venv
+	@if ls locale/th/LC_MESSAGES/pending/*.po >/dev/null 2>&1; then \
+		msgcat --use-first -o $(PO).merged $(PO) locale/th/LC_MESSAGES/pending/*.po && mv $(PO).merged $(PO) && \
+		rm locale/th/LC_MESSAGES/pending/*.po; fi
+	$(RUN_ENV) $(PY) manage.py makemessages -l th --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(MAKE) compile-messages
+
+compile-messages:
+	@if ls locale/th/LC_MESSAGES/pending/*.po >/dev/null 2>&1; then \
+		msgcat --use-first -o $(MO).po $(PO) locale/th/LC_MESSAGES/pending/*.po; else cp $(PO) $(MO).po; fi
+	msgfmt --check-format -o $(MO) $(MO).po && rm $(MO).po
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
