@@ -4,6 +4,7 @@ The workflow rules live here as model methods (`submit`, `return_to_province`,
 `accept`, `reopen`); views only call them.
 """
 
+import copy
 import datetime
 from decimal import Decimal
 
@@ -528,6 +529,28 @@ class FollowUpMeeting(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published is not None
+
+    def provinces(self) -> list[Province]:
+        """The meeting's provinces, ordered by zone and then in Thai dictionary order."""
+        return Province.objects.filter(zone__in=self.zones.all()).thai_ordered()
+
+    def generate_draft(self) -> None:
+        """Build the summary afresh from the reports, discarding any hand edits."""
+        from reports import summary
+
+        self.draft = summary.build(self)
+        self.draft_edited = False
+        self.save(update_fields=["draft", "draft_edited"])
+
+    @transaction.atomic
+    def publish(self, by) -> None:
+        """Freeze the current draft (generating it first if needed) as the published summary."""
+        if self.draft is None:
+            self.generate_draft()
+        self.published = copy.deepcopy(self.draft)
+        self.published_at = timezone.now()
+        self.published_by = by
+        self.save(update_fields=["published", "published_at", "published_by"])
 
     def clean(self) -> None:
         if self.mode == self.Mode.ONLINE and not self.platform.strip():
