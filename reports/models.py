@@ -33,6 +33,10 @@ class ReportingPeriodQuerySet(models.QuerySet):
     def open(self) -> "ReportingPeriodQuerySet":
         return self.filter(is_open=True)
 
+    def accepting_reports(self, today: datetime.date) -> "ReportingPeriodQuerySet":
+        """Open periods that have begun and whose deadline has not passed, nearest deadline first."""
+        return self.open().filter(start_date__lte=today, deadline__gte=today).order_by("deadline", "fiscal_year")
+
 
 class ReportingPeriod(models.Model):
     """One fiscal quarter, with its submission deadline."""
@@ -298,7 +302,21 @@ class ProvinceReport(models.Model):
             elif not getattr(self, flag) and kind not in kinds:
                 message = _("Add at least one of the %(kind)s, or tick that there is nothing to report.")
                 errors.setdefault(flag, []).append(str(message % {"kind": label}))
+        if any(finding.missing_fields() for finding in self.findings.all()):
+            errors.setdefault("findings", []).append(str(_("Some findings are incomplete: fill in every field marked.")))
         return errors
+
+    def lock_for_edit(self, expected_version: int, today: datetime.date | None = None) -> None:
+        """Lock the row for an officer's save and claim the next version (inside a transaction).
+
+        Raises WorkflowError when the report may not be changed now and ConcurrentEditError
+        when someone saved it after `expected_version` was read.
+        """
+        locked = ProvinceReport.objects.select_for_update().select_related("period").get(pk=self.pk)
+        reason = locked.edit_block_reason(today)
+        if reason:
+            raise WorkflowError(reason)
+        self.claim_version(expected_version)
 
     def claim_version(self, expected: int) -> None:
         """Move to the next version, or fail if someone saved since `expected` was read."""
@@ -445,6 +463,10 @@ class Finding(models.Model):
         if self.kind == self.Kind.SHORTFALL:
             return ("problems", "causes", "measures")
         return ("title", "what_done", "achieved")
+
+    def missing_fields(self) -> list[str]:
+        """The required fields of this kind that are still empty."""
+        return [name for name in self.required_fields() if not str(getattr(self, name) or "").strip()]
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
