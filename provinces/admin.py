@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
@@ -69,3 +71,34 @@ class InspectorAssignmentAdmin(SimpleHistoryAdmin):
     list_select_related = ["user", "zone"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+class ProvincialOfficerInline(admin.StackedInline):
+    model = ProvincialOfficer
+    can_delete = True
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["province"]
+
+
+class InspectorAssignmentInline(admin.TabularInline):
+    model = InspectorAssignment
+    extra = 0
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    """Users with their province (officers) and zones per fiscal year (inspectors) on one page."""
+
+    inlines = [ProvincialOfficerInline, InspectorAssignmentInline]
+    list_display = ["username", "first_name", "last_name", "is_staff", "officer_province"]
+    list_select_related = ["officer__province"]
+
+    @admin.display(description=_("province"), ordering="officer__province__name_th")
+    def officer_province(self, user):
+        officer = getattr(user, "officer", None)
+        return officer.province if officer else ""

@@ -110,3 +110,13 @@ def test_period_admin_shows_derived_dates(client, admin_user):
     client.force_login(admin_user)
     html = client.get(reverse("admin:reports_reportingperiod_change", args=[period.pk])).content.decode()
     assert "กำหนดส่ง" in html
+
+
+def test_user_page_assigns_province_and_zones(client, admin_user, officer, inspector):
+    client.force_login(admin_user)
+    html = client.get(reverse("admin:auth_user_change", args=[officer.pk])).content.decode()
+    assert "เจ้าหน้าที่จังหวัด" in html and "ขอนแก่น" in html
+    html = client.get(reverse("admin:auth_user_change", args=[inspector.pk])).content.decode()
+    assert "การมอบหมายผู้ตรวจราชการ" in html
+    response = client.get(reverse("admin:auth_user_changelist"))
+    assert response.status_code == 200 and "ขอนแก่น" in response.content.decode()
