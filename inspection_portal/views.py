@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from reports import access
 
@@ -8,4 +8,7 @@ from reports import access
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's starting page, with what their roles let them do."""
-    return render(request, "home.html", {"roles": access.roles_of(request.user)})
+    roles = access.roles_of(request.user)
+    if roles.is_officer and not (roles.is_inspector or roles.is_admin):
+        return redirect("reports:officer_home")
+    return render(request, "home.html", {"roles": roles})

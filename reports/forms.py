@@ -1,0 +1,201 @@
+"""The officer's report form, its findings formset, attachments and the admin's reopening form."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.attachments import ALLOWED_TYPES, validate_upload
+from reports.models import Attachment, Finding, ProblemCategory, Project, ProvinceReport
+
+SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
+BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
+
+
+def _textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class ReportForm(forms.ModelForm):
+    """The report's own text; the findings come in FindingFormSet."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ProvinceReport
+        fields = ["overall_results", "achievements", "next_steps", "no_shortfalls", "no_best_practices"]
+        widgets = {"overall_results": _textarea(5), "achievements": _textarea(4), "next_steps": _textarea(4)}
+        help_texts = {
+            "overall_results": _("How the department's projects went in the province this quarter, in a few lines."),
+            "achievements": _("What the province achieved this quarter."),
+            "next_steps": _("What the province plans for the next quarter."),
+            "no_shortfalls": _("Tick when every project reached its target, so the inspector knows it is not missing."),
+            "no_best_practices": _("Tick when the province has no best practice to present this quarter."),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def add_completeness_errors(self, errors: dict[str, list[str]]) -> None:
+        """Show the model's reasons a report cannot be submitted beside the fields they concern."""
+        for name, messages in errors.items():
+            self.add_error(name if name in self.fields else None, messages)
+
+
+class FindingForm(forms.ModelForm):
+    class Meta:
+        model = Finding
+        fields = [
+            "kind",
+            "project",
+            "problems",
+            "causes",
+            "measures",
+            "categories",
+            "title",
+            "what_done",
+            "achieved",
+            "target",
+            "actual",
+            "unit",
+        ]
+        widgets = {
+            "kind": forms.Select(attrs={"data-finding-kind": ""}),
+            "categories": forms.CheckboxSelectMultiple,
+            "problems": _textarea(),
+            "causes": _textarea(),
+            "measures": _textarea(),
+            "what_done": _textarea(),
+            "achieved": _textarea(),
+        }
+        help_texts = {
+            "project": _("The work, project or activity of this fiscal year's action plan."),
+            "problems": _("What went wrong. Number them when there are several."),
+            "causes": _("The constraints that caused the problems."),
+            "measures": _("What the province did or plans to do about them."),
+            "categories": _("Tick every kind of problem that applies."),
+            "title": _("The title the province presents it under, for example “ร้อยใจ รักษ์ ผ้าไทย”."),
+            "what_done": _("What the province did."),
+            "achieved": _("What it achieved that other provinces can learn from."),
+            "target": _("Optional: the target figure."),
+            "actual": _("Optional: the figure reached. Below the target, the finding is flagged."),
+            "unit": _("For example households, villages or baht."),
+        }
+
+    def __init__(self, *args, submitting: bool = False, project_choices=None, category_choices=None, **kwargs) -> None:
+        self.submitting = submitting
+        super().__init__(*args, **kwargs)
+        # The choices are read once per formset, not once per finding.
+        if project_choices is not None:
+            self.fields["project"].choices = project_choices
+        if category_choices is not None:
+            self.fields["categories"].choices = category_choices
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if self.submitting and kind:
+            probe = Finding(kind=kind, **{name: cleaned.get(name) for name in Finding(kind=kind).required_fields()})
+            for name in probe.missing_fields():
+                self.add_error(name, _("Fill this in before submitting."))
+        return cleaned
+
+
+class BaseFindingFormSet(BaseInlineFormSet):
+    def __init__(self, *args, fiscal_year: int, submitting: bool = False, **kwargs) -> None:
+        self.submitting = submitting
+        projects = Project.objects.active_in(fiscal_year)
+        self.project_choices = [("", "---------"), *((project.pk, str(project)) for project in projects)]
+        self.project_queryset = projects
+        self.category_choices = [(category.pk, str(category)) for category in ProblemCategory.objects.all()]
+        kwargs.setdefault("queryset", Finding.objects.prefetch_related("categories"))
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {
+            **super().get_form_kwargs(index),
+            "submitting": self.submitting,
+            "project_choices": self.project_choices,
+            "category_choices": self.category_choices,
+        }
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        form.fields["project"].queryset = self.project_queryset
+
+
+FindingFormSet = inlineformset_factory(
+    ProvinceReport, Finding, form=FindingForm, formset=BaseFindingFormSet, extra=1, can_delete=True
+)
+
+
+def report_forms(report: ProvinceReport, data=None, submitting: bool = False) -> tuple[ReportForm, BaseFindingFormSet]:
+    """The report form and its findings formset, bound to `data` when given."""
+    form = ReportForm(data, instance=report)
+    formset = FindingFormSet(
+        data, instance=report, prefix="findings", fiscal_year=report.period.fiscal_year, submitting=submitting
+    )
+    return form, formset
+
+
+@transaction.atomic
+def save_report(form: ReportForm, formset: BaseFindingFormSet, by, submit: bool = False) -> ProvinceReport:
+    """Save the report and its findings, and submit it if asked: all of it or nothing.
+
+    Raises ConcurrentEditError (someone saved since the form was loaded), WorkflowError
+    (the report may not be changed now) or ValidationError (not complete enough to submit).
+    """
+    report = form.instance
+    report.lock_for_edit(form.cleaned_data["version"])
+    report.updated_by = by
+    form.save()
+    formset.save()
+    if submit:
+        report.submit(by=by, expected_version=report.version)
+    return report
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, PPTX, XLSX, JPEG or PNG, at most 20 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = validate_upload(upload)
+        return upload
+
+    def save(self, report: ProvinceReport, by) -> Attachment:
+        upload = self.cleaned_data["file"]
+        return Attachment.objects.create(
+            report=report,
+            file=upload,
+            original_name=upload.name[:255],
+            content_type=self.content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
+
+
+class ReopenForm(forms.Form):
+    """An administrator's reopening of one report."""
+
+    reason = forms.CharField(label=_("Reason for reopening"), widget=_textarea(3))
+    until = forms.DateField(
+        label=_("Open until"),
+        help_text=_("The province may edit and submit until the end of this day."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_until(self) -> datetime.date:
+        until = self.cleaned_data["until"]
+        if until < timezone.localdate():
+            raise ValidationError(_("The reopening must last until today or later."))
+        return until

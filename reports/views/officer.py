@@ -1,0 +1,207 @@
+"""The provincial officer's pages: home, the report form, attachments."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports import access, fiscal
+from reports.forms import AttachmentForm, report_forms, save_report
+from reports.models import Attachment, ConcurrentEditError, ProvinceReport, ReportingPeriod, WorkflowError
+
+# How many past fiscal years the officer's home lists, besides the current one.
+HISTORY_YEARS = 2
+
+
+@dataclass
+class PeriodRow:
+    period: ReportingPeriod
+    report: ProvinceReport | None
+
+
+def _officer_province(user):
+    province = access.province_of(user)
+    if province is None:
+        raise PermissionDenied
+    return province
+
+
+@login_required
+def officer_home(request: HttpRequest) -> HttpResponse:
+    """The province's reports by quarter, newest first, and the quarter open now."""
+    province = _officer_province(request.user)
+    today = timezone.localdate()
+    periods = ReportingPeriod.objects.filter(
+        fiscal_year__gte=fiscal.fiscal_year_of(today) - HISTORY_YEARS, start_date__lte=today
+    )
+    reports = {report.period_id: report for report in province.reports.select_related("period")}
+    rows = [PeriodRow(period, reports.pop(period.pk, None)) for period in periods]
+    rows += [PeriodRow(report.period, report) for report in reports.values()]  # older reports still listed
+    rows.sort(key=lambda row: (row.period.fiscal_year, row.period.quarter), reverse=True)
+    current = next((row for row in sorted(rows, key=lambda row: row.period.deadline) if _accepting(row, today)), None)
+    context = {
+        "province": province,
+        "rows": rows,
+        "current": current,
+        "days_left": current.period.days_left(today) if current else None,
+        "current_editable": bool(current and current.report and current.report.officer_may_edit(today)),
+    }
+    return render(request, "reports/officer_home.html", context)
+
+
+def _accepting(row: PeriodRow, today) -> bool:
+    if row.report is not None and row.report.is_reopened and row.report.officer_may_edit(today):
+        return True
+    period = row.period
+    return period.is_open and period.start_date <= today and not period.deadline_passed(today)
+
+
+@login_required
+@require_POST
+def start_report(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """Create the province's draft for an open period (or go to the one that exists)."""
+    province = _officer_province(request.user)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk)
+    existing = ProvinceReport.objects.filter(province=province, period=period).first()
+    if existing is None:
+        if not ReportingPeriod.objects.accepting_reports(timezone.localdate()).filter(pk=period.pk).exists():
+            messages.error(request, _("%(period)s is not open for reports.") % {"period": period})
+            return redirect("reports:officer_home")
+        existing = ProvinceReport.start(province, period, by=request.user)
+    return redirect("reports:edit", pk=existing.pk)
+
+
+@login_required
+def edit_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report page: a form for its officer while it may be changed, read-only for everyone else."""
+    report = access.get_report_for_user(request.user, pk)
+    is_officer = access.may_edit_report(request.user, report)
+    if request.method != "POST":
+        block_reason = report.edit_block_reason() if is_officer else None
+        if is_officer and block_reason is None:
+            form, formset = report_forms(report)
+            return _render_form(request, report, form, formset)
+        return _render_readonly(request, report, block_reason)
+    if not is_officer:
+        raise PermissionDenied
+    return _save(request, report)
+
+
+def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
+    submitting = request.POST.get("action") == "submit"
+    form, formset = report_forms(report, request.POST, submitting=submitting)
+    if not (form.is_valid() and formset.is_valid()):
+        messages.error(request, _("Nothing was saved: correct the fields marked below."))
+        return _render_form(request, report, form, formset, status=400)
+    try:
+        save_report(form, formset, by=request.user, submit=submitting)
+    except ConcurrentEditError:
+        messages.error(
+            request,
+            _(
+                "Someone else saved this report after you opened it, so your changes were not saved. "
+                "Your text is shown below: copy what you need, then reload the page to see the latest version."
+            ),
+        )
+        return _render_form(request, report, form, formset, status=409, conflict=True)
+    except WorkflowError as error:
+        return _refused(request, report, form, formset, str(error), submitting)
+    except ValidationError as error:
+        form.add_completeness_errors(error.message_dict)
+        messages.error(request, _("The report was not submitted and nothing was saved: complete the fields marked."))
+        return _render_form(request, report, form, formset, status=400)
+    if submitting:
+        messages.success(request, _("The report has been submitted to the inspector."))
+    else:
+        messages.success(request, _("The draft has been saved."))
+    return redirect("reports:edit", pk=report.pk)
+
+
+def _refused(request, report, form, formset, reason: str, submitting: bool) -> HttpResponse:
+    report.refresh_from_db()
+    if submitting and report.status == ProvinceReport.Status.SUBMITTED and report.submitted_by_id == request.user.pk:
+        # A second click on "submit": the first one went through.
+        messages.info(request, _("The report has already been submitted."))
+        return redirect("reports:edit", pk=report.pk)
+    messages.error(request, reason)
+    return _render_form(request, report, form, formset, status=409, conflict=True)
+
+
+def _render_form(request, report, form, formset, status: int = 200, conflict: bool = False) -> HttpResponse:
+    context = {
+        **_report_context(report),
+        "form": form,
+        "formset": formset,
+        "conflict": conflict,
+        "attachment_form": AttachmentForm(),
+        "editable": True,
+    }
+    return render(request, "reports/report_edit.html", context, status=status)
+
+
+def _render_readonly(request, report, block_reason: str | None) -> HttpResponse:
+    findings = report.findings.select_related("project").prefetch_related("categories")
+    context = {**_report_context(report), "findings": findings, "block_reason": block_reason, "editable": False}
+    return render(request, "reports/report_detail.html", context)
+
+
+def _report_context(report: ProvinceReport) -> dict:
+    return {
+        "report": report,
+        "attachments": report.attachments.all(),
+        "show_return_comment": report.status == ProvinceReport.Status.RETURNED and bool(report.return_comment),
+    }
+
+
+# --- attachments ------------------------------------------------------------------
+
+
+def _editable_report(request: HttpRequest, pk: int) -> ProvinceReport:
+    """The report if the user is its officer and it may be changed now; 403 otherwise."""
+    report = access.get_report_for_user(request.user, pk, edit=True)
+    if not report.officer_may_edit():
+        raise PermissionDenied
+    return report
+
+
+@login_required
+@require_POST
+def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _editable_report(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        attachment = form.save(report, by=request.user)
+        messages.success(request, _("%(name)s has been attached.") % {"name": attachment.original_name})
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+    return redirect("reports:edit", pk=report.pk)
+
+
+@login_required
+def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(Attachment.objects.select_related("report"), pk=pk)
+    access.get_report_for_user(request.user, attachment.report_id)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+@require_POST
+def delete_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=pk)
+    report = _editable_report(request, attachment.report_id)
+    attachment.file.delete(save=False)
+    attachment.delete()
+    messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
+    return redirect("reports:edit", pk=report.pk)
