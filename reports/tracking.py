@@ -1,0 +1,172 @@
+"""Who has submitted: the inspector's submission tracker, and the meetings a user may see.
+
+The status and ordering rules live here so the tracker view and its template only show
+what these functions prepare. Everything is built from three queries whatever the
+number of provinces.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from inspection_portal.lib.thai import sorted_thai
+from provinces.models import InspectionZone, InspectorAssignment, Province
+from reports import access
+from reports.models import FollowUpMeeting, ProvinceReport, ReportingPeriod
+
+
+class TrackStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    DRAFT = "draft", _("draft")
+    RETURNED = "returned", _("returned")
+    SUBMITTED_LATE = "submitted_late", _("submitted late")
+    SUBMITTED = "submitted", _("submitted")
+    NOTHING_TO_REPORT = "nothing", _("nothing to report")
+    ACCEPTED = "accepted", _("accepted")
+
+
+# Not handed in yet: the provinces the inspector has to chase.
+MISSING = frozenset({TrackStatus.NOT_STARTED, TrackStatus.DRAFT, TrackStatus.RETURNED})
+
+
+def track_status(report: ProvinceReport | None) -> TrackStatus:
+    """The tracker's status of a province's report (None when it has none)."""
+    if report is None:
+        return TrackStatus.NOT_STARTED
+    Status = ProvinceReport.Status
+    if report.status in (Status.DRAFT, Status.RETURNED):
+        return TrackStatus(report.status)
+    if report.no_shortfalls and report.no_best_practices:
+        return TrackStatus.NOTHING_TO_REPORT
+    if report.status == Status.ACCEPTED:
+        return TrackStatus.ACCEPTED
+    return TrackStatus.SUBMITTED_LATE if report.is_late else TrackStatus.SUBMITTED
+
+
+def _rank(row: "TrackRow") -> int:
+    """Missing first, then what waits for review, then what is done."""
+    if row.is_missing:
+        return 0
+    return 1 if row.awaits_review else 2
+
+
+@dataclass
+class TrackRow:
+    province: Province
+    report: ProvinceReport | None
+    status: TrackStatus
+
+    @property
+    def is_missing(self) -> bool:
+        return self.status in MISSING
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.report is not None and self.report.status == ProvinceReport.Status.SUBMITTED
+
+    @property
+    def submitted_at(self) -> datetime.datetime | None:
+        return self.report.submitted_at if self.report and not self.is_missing else None
+
+    @property
+    def shortfalls(self) -> int:
+        return self.report.shortfall_count if self.report else 0
+
+    @property
+    def best_practices(self) -> int:
+        return self.report.best_practice_count if self.report else 0
+
+
+@dataclass
+class ZoneTrack:
+    zone: InspectionZone | None  # None: the provinces outside the zones (Bangkok), shown to admins
+    rows: list[TrackRow] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return sum(row.is_missing for row in self.rows)
+
+    @property
+    def handed_in(self) -> int:
+        return len(self.rows) - self.missing
+
+    @property
+    def awaiting_review(self) -> int:
+        return sum(row.awaits_review for row in self.rows)
+
+    @property
+    def shortfalls(self) -> int:
+        return sum(row.shortfalls for row in self.rows)
+
+    @property
+    def best_practices(self) -> int:
+        return sum(row.best_practices for row in self.rows)
+
+    @property
+    def status_counts(self) -> list[tuple[str, int]]:
+        """(label, count) for every status present, in the statuses' order."""
+        counts = {status: 0 for status in TrackStatus}
+        for row in self.rows:
+            counts[row.status] += 1
+        return [(status.label, count) for status, count in counts.items() if count]
+
+
+def tracker_zones(user, fiscal_year: int) -> list[InspectionZone] | None:
+    """The zones whose provinces the user tracks in a fiscal year; None means every zone (admins)."""
+    if access.is_admin(user):
+        return None
+    return list(InspectionZone.objects.filter(assignments__user=user, assignments__fiscal_year=fiscal_year).distinct())
+
+
+def track(period: ReportingPeriod, zones: list[InspectionZone] | None) -> list[ZoneTrack]:
+    """Every province of the zones (all provinces when zones is None) with its report's status, by zone.
+
+    A report stays with the zone it was filed under, even if its province has moved since.
+    """
+    provinces = Province.objects.select_related("zone")
+    reports = ProvinceReport.objects.filter(period=period)
+    if zones is not None:
+        zone_ids = [zone.pk for zone in zones]
+        # Also the reports of the zones' provinces filed elsewhere: they are left out below, not "not started".
+        reports = reports.filter(Q(zone__in=zone_ids) | Q(province__zone__in=zone_ids))
+        filed_here = ProvinceReport.objects.filter(period=period, zone__in=zone_ids).values("province")
+        provinces = provinces.filter(Q(zone__in=zone_ids) | Q(pk__in=filed_here))
+    reports = reports.with_counts().select_related("zone").order_by()
+    by_province = {report.province_id: report for report in reports}
+    tracks: dict[int | None, ZoneTrack] = {zone.pk: ZoneTrack(zone) for zone in zones or []}
+    for province in sorted_thai(provinces, key=lambda p: p.name_th):
+        report = by_province.get(province.pk)
+        zone = report.zone if report is not None and report.zone_id else province.zone
+        if zones is not None and (zone is None or zone.pk not in tracks):
+            continue  # filed under, or now in, a zone the user does not track
+        zone_track = tracks.setdefault(zone.pk if zone else None, ZoneTrack(zone))
+        zone_track.rows.append(TrackRow(province, report, track_status(report)))
+    for zone_track in tracks.values():
+        zone_track.rows.sort(key=_rank)  # stable: Thai order within each group
+    return sorted(tracks.values(), key=lambda t: t.zone.number if t.zone else 99)
+
+
+def default_period(today: datetime.date) -> ReportingPeriod | None:
+    """The latest period that has begun (or the earliest one if none has)."""
+    return ReportingPeriod.objects.filter(start_date__lte=today).first() or ReportingPeriod.objects.last()
+
+
+def meetings_visible_to(user):
+    """The meetings `access.may_view_meeting` lets the user see, as one query."""
+    meetings = FollowUpMeeting.objects.select_related("period", "inspector", "published_by").prefetch_related("zones")
+    meetings = meetings.defer("draft", "published")
+    if access.is_admin(user):
+        return meetings
+    if not user.is_authenticated:
+        return meetings.none()
+    assigned = InspectorAssignment.objects.filter(user=user)
+    visible = Q(inspector=user) | Q(
+        zones__in=assigned.filter(fiscal_year=models.OuterRef("period__fiscal_year")).values("zone")
+    )
+    province = access.province_of(user)
+    if province is not None and province.zone_id is not None:
+        visible |= Q(published__isnull=False, zones=province.zone_id)
+    return meetings.filter(pk__in=FollowUpMeeting.objects.filter(visible).values("pk"))

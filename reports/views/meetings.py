@@ -1,0 +1,163 @@
+"""Follow-up meetings: create one, generate and edit its summary, publish it, print and download it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from reports import access, exports, summary, tracking
+from reports.forms_review import (
+    ConflictError,
+    MeetingForm,
+    PeriodForm,
+    PublishForm,
+    RegenerateForm,
+    SummaryTextForm,
+    chosen_period,
+    draft_hash,
+)
+from reports.models import FollowUpMeeting
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _shown_tree(meeting: FollowUpMeeting) -> dict:
+    """What readers, the print view and the downloads get: the published summary, else the draft."""
+    if meeting.published is not None:
+        return meeting.published
+    return meeting.draft if meeting.draft is not None else summary.build(meeting)
+
+
+@login_required
+@require_GET
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    roles = access.roles_of(request.user)
+    context = {
+        "meetings": tracking.meetings_visible_to(request.user),
+        "may_add": roles.is_inspector or roles.is_admin,
+    }
+    return render(request, "reports/meeting_list.html", context)
+
+
+@login_required
+def add_meeting(request: HttpRequest) -> HttpResponse:
+    roles = access.roles_of(request.user)
+    if not (roles.is_inspector or roles.is_admin):
+        raise PermissionDenied
+    period = chosen_period(request)
+    if period is None:
+        messages.error(request, _("No reporting period exists yet. Ask an administrator to create one."))
+        return redirect("reports:meetings")
+    form = MeetingForm(request.POST or None, user=request.user, period=period)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        meeting.generate_draft()
+        messages.success(request, _("The meeting was created and its summary generated."))
+        return redirect("reports:meeting", pk=meeting.pk)
+    context = {"form": form, "period": period, "period_form": PeriodForm(initial={"period": period})}
+    return render(request, "reports/meeting_form.html", context)
+
+
+@login_required
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    may_edit = access.may_edit_meeting(request.user, meeting)
+    tree = meeting.draft if may_edit and meeting.draft is not None else _shown_tree(meeting)
+    context = {
+        "meeting": meeting,
+        "zones": meeting.zones.all(),
+        "tree": tree,
+        "may_edit": may_edit,
+        "showing_draft": may_edit or meeting.published is None,
+        "unpublished_changes": meeting.published is not None and meeting.published != meeting.draft,
+        "publish_form": PublishForm(initial={"draft_hash": draft_hash(meeting.draft)}),
+        "regenerate_form": RegenerateForm(),
+    }
+    return render(request, "reports/meeting_detail.html", context)
+
+
+@login_required
+@require_POST
+def generate_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    form = RegenerateForm(request.POST)
+    form.is_valid()
+    if meeting.draft_edited and not form.cleaned_data.get("confirm"):
+        return render(request, "reports/meeting_regenerate.html", {"meeting": meeting, "form": form})
+    meeting.generate_draft()
+    messages.success(request, _("The summary was generated from the reports."))
+    return redirect("reports:meeting", pk=meeting.pk)
+
+
+@login_required
+def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    if meeting.draft is None:
+        meeting.generate_draft()
+    form = SummaryTextForm(meeting, request.POST or None)
+    conflicts = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ConflictError:
+            # Keep what was typed, against the draft as it is now, and show what changed.
+            data = request.POST.copy()
+            data["draft_hash"] = draft_hash(form.meeting.draft)
+            form = SummaryTextForm(form.meeting, data)
+            form.add_error(
+                None,
+                _(
+                    "Someone changed this summary while you were editing it. Your text is kept here; "
+                    "compare it with the saved text below, then save again."
+                ),
+            )
+            conflicts = form.changed_elsewhere()
+        else:
+            messages.success(request, _("Your changes to the summary were saved."))
+            return redirect("reports:meeting", pk=meeting.pk)
+    return render(request, "reports/meeting_edit_text.html", {"meeting": meeting, "form": form, "conflicts": conflicts})
+
+
+@login_required
+@require_POST
+def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    form = PublishForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["draft_hash"] != draft_hash(meeting.draft):
+        messages.error(request, _("The summary changed since you opened the page. Read it again, then publish."))
+        return redirect("reports:meeting", pk=meeting.pk)
+    meeting.publish(by=request.user)
+    messages.success(request, _("The summary was published."))
+    return redirect("reports:meeting", pk=meeting.pk)
+
+
+@login_required
+@require_GET
+def print_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    return render(request, "reports/summary/print.html", {"meeting": meeting, "tree": _shown_tree(meeting)})
+
+
+def _download(meeting: FollowUpMeeting, content: bytes, extension: str, content_type: str) -> HttpResponse:
+    name = f"summary-{meeting.period.fiscal_year}-q{meeting.period.quarter}.{extension}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def download_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    return _download(meeting, exports.to_docx(_shown_tree(meeting)), "docx", DOCX_TYPE)
+
+
+@login_required
+@require_GET
+def download_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    return _download(meeting, exports.to_pdf(_shown_tree(meeting)), "pdf", "application/pdf")
