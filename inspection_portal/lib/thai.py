@@ -5,6 +5,7 @@ written once. Dates and collation come from pythainlp.
 """
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -77,3 +78,48 @@ def sorted_thai(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:
     items = list(items)
     rank = {text: position for position, text in enumerate(collate(sorted({key(item) for item in items})))}
     return sorted(items, key=lambda item: rank[key(item)])
+
+
+def sorted_by_zone(items: Iterable[T], zone: Callable[[T], int], name: Callable[[T], str]) -> list[T]:
+    """Sort by zone number, then by the Thai dictionary order of a name (the summary's province order)."""
+    return sorted(sorted_thai(items, key=name), key=zone)
+
+
+def province_count(names: Sequence[str]) -> str:
+    """Count and name provinces: "จำนวน 2 จังหวัด ได้แก่ จังหวัดก และข", or "จำนวน 1 จังหวัด คือ จังหวัดก"."""
+    names = [name for name in names if name]
+    if not names:
+        return ""
+    lead = "คือ" if len(names) == 1 else "ได้แก่"
+    return f"จำนวน {len(names)} {PROVINCE_WORD} {lead} {province_list(names)}"
+
+
+def numbered(points: Sequence[str]) -> str:
+    """Number points as the department's reports do: "1) ก 2) ข"; a single point goes unnumbered."""
+    points = [point for point in points if point]
+    if len(points) <= 1:
+        return "".join(points)
+    return " ".join(f"{number}) {point}" for number, point in enumerate(points, start=1))
+
+
+def quoted(text: str) -> str:
+    """Put a title in Thai typographic quotes: “…”."""
+    return f"\u201c{text.strip()}\u201d" if text and text.strip() else ""
+
+
+_POINT_MARKER = re.compile(r"^\s*(?:[-\u2013\u2022*]|\(?\d{1,2}[.)])\s+")
+
+
+def split_points(text: str) -> list[str]:
+    """The points of a text typed one per line, without the bullets or numbers typed before them."""
+    points = []
+    for line in (text or "").splitlines():
+        point = " ".join(_POINT_MARKER.sub("", line).split())
+        if point:
+            points.append(point)
+    return points
+
+
+def unique(texts: Iterable[str]) -> list[str]:
+    """The texts without repeats, in the order they first came."""
+    return list(dict.fromkeys(texts))
