@@ -1,9 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from import_export import resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.lib.thai import thai_date
+from reports.forms import ReopenForm
 from reports.models import (
     Attachment,
     Finding,
@@ -90,7 +96,37 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
         "reviewed_by",
     ]
     inlines = [FindingInline, AttachmentInline, ReviewEventInline]
-    actions = None
+    actions = ["reopen_report"]
+
+    @admin.action(description=_("Reopen the selected report for the province…"))
+    def reopen_report(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one report to reopen."), messages.ERROR)
+            return None
+        return redirect("admin:reports_provincereport_reopen", pk=queryset.get().pk)
+
+    def get_urls(self):
+        reopen = path(
+            "<int:pk>/reopen/", self.admin_site.admin_view(self.reopen_view), name="reports_provincereport_reopen"
+        )
+        return [reopen, *super().get_urls()]
+
+    def reopen_view(self, request, pk: int):
+        """Let one province edit and submit its report again until a date, with a reason."""
+        report = get_object_or_404(ProvinceReport.objects.select_related("province", "period"), pk=pk)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        form = ReopenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            report.reopen(form.cleaned_data["reason"], until=form.cleaned_data["until"], by=request.user)
+            self.message_user(
+                request,
+                _("%(report)s is open again until %(date)s.")
+                % {"report": report, "date": thai_date(report.reopened_until)},
+            )
+            return redirect("admin:reports_provincereport_change", report.pk)
+        context = {**self.admin_site.each_context(request), "report": report, "form": form, "opts": self.opts}
+        return TemplateResponse(request, "reports/report_reopen_admin.html", context)
 
 
 @admin.register(Finding)

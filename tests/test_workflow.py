@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from inspection_portal.lib.thai import thai_date
@@ -207,4 +208,48 @@ def test_reopen_needs_a_reason_and_a_date_not_past(report, admin_user):
         report.reopen(" ", until=TODAY, by=admin_user)
     with pytest.raises(ValidationError):
         report.reopen("เหตุผล", until=TODAY - datetime.timedelta(days=1), by=admin_user)
+    assert fresh(report).reopened_until is None
+
+
+# --- the administrator's reopening page ------------------------------------------------------
+
+
+def reopen_url(report) -> str:
+    return reverse("admin:reports_provincereport_reopen", args=[report.pk])
+
+
+def test_admin_reopens_one_report_with_a_reason_and_a_date(client, admin_user, geography):
+    report = factories.complete_report(
+        "ขอนแก่น", factories.period(2564, 2, deadline=TODAY - datetime.timedelta(days=10))
+    )
+    client.force_login(admin_user)
+    assert client.get(reopen_url(report)).status_code == 200
+    until = TODAY + datetime.timedelta(days=2)
+    response = client.post(reopen_url(report), {"reason": "ระบบขัดข้อง", "until": until.isoformat()})
+    assert response.status_code == 302
+    saved = fresh(report)
+    assert saved.reopened_until == until and saved.reopen_reason == "ระบบขัดข้อง" and saved.officer_may_edit()
+    assert ReviewEvent.objects.get(report=report).by == admin_user
+
+
+def test_admin_reopen_form_refuses_a_past_date_and_no_reason(client, admin_user, report):
+    client.force_login(admin_user)
+    yesterday = (TODAY - datetime.timedelta(days=1)).isoformat()
+    response = client.post(reopen_url(report), {"reason": "", "until": yesterday})
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"reason", "until"}
+    assert fresh(report).reopened_until is None
+
+
+def test_admin_action_leads_to_the_reopen_page(client, admin_user, report):
+    client.force_login(admin_user)
+    changelist = reverse("admin:reports_provincereport_changelist")
+    response = client.post(changelist, {"action": "reopen_report", "_selected_action": [report.pk]})
+    assert response.status_code == 302 and response.url == reopen_url(report)
+
+
+@pytest.mark.parametrize("actor", ["officer", "inspector"])
+def test_non_admins_cannot_reopen(client, request, actor, report):
+    client.force_login(request.getfixturevalue(actor))
+    client.post(reopen_url(report), {"reason": "x", "until": TODAY.isoformat()})
     assert fresh(report).reopened_until is None
