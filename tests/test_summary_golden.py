@@ -1,0 +1,111 @@
+"""The golden test: the seed's eight reports give the seed's groupings (shared/seed/000_2ef2f8912e7e00b9.txt)."""
+
+import pytest
+
+from reports import summary
+from tests.summary_factories import (
+    CHANGE_LEADERS,
+    COC_PROBLEM,
+    COORDINATION_CENTRE,
+    FOOD_SECURITY,
+    KHOK_NONG_NA,
+    KNN_AREA,
+    KNN_SKILLS,
+    POOR_HOUSEHOLDS,
+    THAI_TEXTILES,
+    WDF_PROBLEM,
+    WOMEN_FUND,
+    load_seed,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(inspector):
+    return summary.build(load_seed(inspector))
+
+
+def _blocks(tree) -> dict[str, dict]:
+    return {block["key"]: block for block in tree["blocks"]}
+
+
+def test_header_names_the_inspector_mode_zones_and_eight_provinces(tree):
+    header = _blocks(tree)["header"]["text"]
+    assert header.startswith("วันที่ 11 มิถุนายน 2564 นางสาวชนมณัฐ รอดบุญธรรม ผู้ตรวจราชการกรม ")
+    assert (
+        "ดำเนินการประชุมเชิงปฏิบัติการตรวจติดตามผลการดำเนินงานของหน่วยรับตรวจรายไตรมาส (ไตรมาส 3) "
+        "ผ่านระบบห้องประชุมออนไลน์ (ZOOM Meeting) "
+        "เขตตรวจราชการที่ 12 กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนกลาง "
+        "และเขตตรวจราชการที่ 18 กลุ่มจังหวัดภาคเหนือตอนล่าง 2 "
+        "ประกอบด้วย จังหวัดกาฬสินธุ์ ขอนแก่น มหาสารคาม ร้อยเอ็ด กำแพงเพชร นครสวรรค์ พิจิตร และอุทัยธานี "
+        "รวมทั้งหมด 8 จังหวัด"
+    ) in header
+    assert tree["provinces"] == ["กาฬสินธุ์", "ขอนแก่น", "มหาสารคาม", "ร้อยเอ็ด", "กำแพงเพชร", "นครสวรรค์", "พิจิตร", "อุทัยธานี"]
+    assert tree["missing"] == []
+    assert tree["date"] == "2021-06-11" and tree["date_th"] == "11 มิถุนายน 2564"
+    assert [zone["number"] for zone in tree["zones"]] == [12, 18]
+
+
+def test_purpose_topics_and_headings_follow_the_seed(tree):
+    blocks = _blocks(tree)
+    assert blocks["purpose"]["text"].startswith("วัตถุประสงค์เพื่อ ติดตามผลการดำเนินงานตามนโยบายสำคัญเร่งด่วน")
+    assert "ประจำปี พ.ศ. 2564 ไตรมาส 3" in blocks["purpose"]["text"]
+    assert blocks["topic-1"]["text"] == ("1) งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร")
+    assert blocks["topic-2"]["text"] == "2) งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้และนำไปเป็นแบบอย่างได้"
+    assert blocks["intro"]["text"].endswith("ในไตรมาสที่ 4 ต่อไป สามารถสรุปได้ดังนี้")
+    assert blocks["s1"]["text"].startswith("1. งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย")
+    assert blocks["s2"]["text"].startswith("2. งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้")
+    assert [block["key"] for block in tree["blocks"]][:6] == ["header", "purpose", "topic-1", "topic-2", "intro", "s1"]
+
+
+def test_section1_groups_khok_nong_na_then_womens_fund_then_the_coordination_centre(tree):
+    assert [(group["project"], group["provinces"]) for group in tree["section1"]] == [
+        (KHOK_NONG_NA, ["ขอนแก่น", "มหาสารคาม", "กำแพงเพชร", "พิจิตร", "อุทัยธานี"]),
+        (WOMEN_FUND, ["ร้อยเอ็ด", "นครสวรรค์"]),
+        (COORDINATION_CENTRE, ["กาฬสินธุ์"]),
+    ]
+    assert [group["count"] for group in tree["section1"]] == [5, 2, 1]
+    assert [group["problems"] for group in tree["section1"]] == [[KNN_AREA, KNN_SKILLS], [WDF_PROBLEM], [COC_PROBLEM]]
+
+
+def test_section1_texts_read_like_the_seed(tree):
+    blocks = _blocks(tree)
+    assert blocks["s1-1"]["text"].startswith(
+        f"{KHOK_NONG_NA} จำนวน 5 จังหวัด ได้แก่ จังหวัดขอนแก่น มหาสารคาม กำแพงเพชร พิจิตร และอุทัยธานี "
+        f"โดยจะเป็นปัญหาเกี่ยวกับ 1) {KNN_AREA} 2) {KNN_SKILLS} "
+    )
+    assert blocks["s1-2"]["text"].startswith(
+        f"{WOMEN_FUND} จำนวน 2 จังหวัด ได้แก่ จังหวัดร้อยเอ็ด และนครสวรรค์ โดยจะเป็นปัญหาเกี่ยวกับ {WDF_PROBLEM} "
+    )
+    assert blocks["s1-2"]["text"].count(WDF_PROBLEM) == 1  # two provinces, one problem: said once, unnumbered
+    assert blocks["s1-3"]["text"].startswith(f"{COORDINATION_CENTRE} จำนวน 1 จังหวัด คือ จังหวัดกาฬสินธุ์ ")
+    assert "การแพร่ระบาดของโรคติดเชื้อไวรัสโคโรนา" in blocks["s1-2"]["text"]
+    assert "ขอรับการสนับสนุนจากหน่วยงานภาคีที่เกี่ยวข้อง" in blocks["s1-1"]["text"]
+    assert "s1-4" not in blocks and "s1-none" not in blocks
+
+
+def test_section2_has_every_best_practice_of_the_seed_with_its_provinces(tree):
+    assert [(item["project"], item["provinces"]) for item in tree["section2"]] == [
+        (KHOK_NONG_NA, ["กาฬสินธุ์"]),
+        (FOOD_SECURITY, ["ขอนแก่น"]),
+        (WOMEN_FUND, ["มหาสารคาม", "พิจิตร"]),
+        (CHANGE_LEADERS, ["ร้อยเอ็ด", "นครสวรรค์"]),
+        (POOR_HOUSEHOLDS, ["กำแพงเพชร"]),
+        (THAI_TEXTILES, ["อุทัยธานี"]),
+    ]
+    texts = [block["text"] for block in tree["blocks"] if block["key"].startswith("s2-")]
+    assert texts[0].startswith("จังหวัดกาฬสินธุ์ นำเสนอ “โคก หนอง นา ก้องจิราภาส เป็นได้มากกว่าเกษตรกรรม” ")
+    assert texts[2].startswith("จังหวัดมหาสารคาม และพิจิตร นำเสนอ “ผลการดำเนินงานการบริหารจัดการหนี้กองทุนพัฒนาบทบาทสตรี”")
+    assert texts[3].startswith(
+        "จังหวัดร้อยเอ็ด และนครสวรรค์ นำเสนอ “การดำเนินงานโครงการเสริมสร้างและพัฒนาผู้นำการเปลี่ยนแปลง ปี 2564”"
+    )
+    assert texts[5].startswith("จังหวัดอุทัยธานี นำเสนอ “สืบสาน อนุรักษ์ศิลป์ผ้าถิ่นไทย ดำรงไว้ในแผ่นดิน”")
+    assert texts[2].count("ออกแบบแนวทางการดำเนินงาน") == 1  # the same text from two provinces, said once
+
+
+def test_the_tree_is_plain_json_data(tree):
+    import json
+
+    assert json.loads(json.dumps(tree)) == tree
+    assert tree["version"] == summary.TREE_VERSION
