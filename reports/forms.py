@@ -113,7 +113,8 @@ class BaseFindingFormSet(BaseInlineFormSet):
         self.project_choices = [("", "---------"), *((project.pk, str(project)) for project in projects)]
         self.project_queryset = projects
         self.category_choices = [(category.pk, str(category)) for category in ProblemCategory.objects.all()]
-        kwargs.setdefault("queryset", Finding.objects.prefetch_related("categories"))
+        # The order the officer typed them in, not the model's grouping by kind.
+        kwargs.setdefault("queryset", Finding.objects.prefetch_related("categories").order_by("position", "pk"))
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -154,6 +155,8 @@ def save_report(form: ReportForm, formset: BaseFindingFormSet, by, submit: bool 
     report.lock_for_edit(form.cleaned_data["version"])
     report.updated_by = by
     form.save()
+    for position, finding_form in enumerate(formset.forms):
+        finding_form.instance.position = position
     formset.save()
     if submit:
         report.submit(by=by, expected_version=report.version)

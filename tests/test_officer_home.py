@@ -10,6 +10,7 @@ from inspection_portal.lib.thai import thai_date
 from reports import fiscal
 from reports.models import ProvinceReport
 from tests import factories
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +123,14 @@ def test_site_home_sends_officers_to_their_home(client, officer):
     assert response.status_code == 302 and response.url == home_url()
 
 
-def test_site_home_stays_for_inspectors(client, inspector):
-    client.force_login(inspector)
+def test_site_home_stays_for_a_user_without_a_province(client, geography):
+    client.force_login(make_user("nobody"))
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_an_old_period_still_open_is_listed_and_current(client, officer, geography):
+    old_open = factories.period(fiscal.fiscal_year_of(TODAY) - 5, 3, deadline=TODAY + datetime.timedelta(days=2))
+    client.force_login(officer)
+    response = client.get(home_url())
+    assert response.context["current"].period == old_open
+    assert response.context["days_left"] == 2

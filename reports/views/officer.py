@@ -37,9 +37,8 @@ def officer_home(request: HttpRequest) -> HttpResponse:
     """The province's reports by quarter, newest first, and the quarter open now."""
     province = _officer_province(request.user)
     today = timezone.localdate()
-    periods = ReportingPeriod.objects.filter(
-        fiscal_year__gte=fiscal.fiscal_year_of(today) - HISTORY_YEARS, start_date__lte=today
-    )
+    recent = ReportingPeriod.objects.filter(fiscal_year__gte=fiscal.fiscal_year_of(today) - HISTORY_YEARS)
+    periods = recent.filter(start_date__lte=today) | ReportingPeriod.objects.accepting_reports(today).order_by()
     reports = {report.period_id: report for report in province.reports.select_related("period")}
     rows = [PeriodRow(period, reports.pop(period.pk, None)) for period in periods]
     rows += [PeriodRow(report.period, report) for report in reports.values()]  # older reports still listed
