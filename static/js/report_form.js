@@ -84,6 +84,14 @@
     });
   }
 
+  // Coming back with the browser's back button shows the page as it was left: usable again.
+  window.addEventListener("pageshow", function () {
+    delete form.dataset.sent;
+    Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (button) {
+      button.disabled = false;
+    });
+  });
+
   // One click sends the form once; the server refuses a second submission as well.
   form.addEventListener("submit", function (event) {
     if (form.dataset.sent) {
