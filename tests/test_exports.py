@@ -153,7 +153,7 @@ def test_print_page_without_pdf_fonts_points_at_the_static_files(tree):
     assert "/static/fonts/sarabun/Sarabun_400Regular.ttf" in html
     assert "file://" not in html
     assert "size: A4" in html
-    assert html.count('class="summary-item"') == 9
+    assert html.count('class="summary-item ') == 9
 
 
 # --- speed -----------------------------------------------------------------------------

@@ -109,3 +109,48 @@ def test_the_tree_is_plain_json_data(tree):
 
     assert json.loads(json.dumps(tree)) == tree
     assert tree["version"] == summary.TREE_VERSION
+
+
+# --- the same groupings from the demo data (reports/demo.py, what `make run` shows) ------------
+
+SEED_SECTION1 = [
+    ("โคก หนอง นา", ["ขอนแก่น", "มหาสารคาม", "กำแพงเพชร", "พิจิตร", "อุทัยธานี"]),
+    ("กองทุนพัฒนาบทบาทสตรี", ["ร้อยเอ็ด", "นครสวรรค์"]),
+    ("ศอช.", ["กาฬสินธุ์"]),
+]
+SEED_SECTION2 = [
+    (["กาฬสินธุ์"], "โคก หนอง นา ก้องจิราภาส เป็นได้มากกว่าเกษตรกรรม"),
+    (["ขอนแก่น"], "สานพลังผักปลอดภัย"),
+    (["มหาสารคาม", "พิจิตร"], "ผลการดำเนินงานการบริหารจัดการหนี้กองทุนพัฒนาบทบาทสตรี"),
+    (["ร้อยเอ็ด", "นครสวรรค์"], "การดำเนินงานโครงการเสริมสร้างและพัฒนาผู้นำการเปลี่ยนแปลง ปี 2564"),
+    (["กำแพงเพชร"], "ครัวเรือนเด็กยากจน"),
+    (["อุทัยธานี"], "สืบสาน อนุรักษ์ศิลป์ผ้าถิ่นไทย ดำรงไว้ในแผ่นดิน"),
+]
+
+
+@pytest.fixture
+def demo_tree(geography):
+    demo = pytest.importorskip("reports.demo", reason="reports/demo.py is not in this checkout")
+    meeting = demo.load()["meeting"]
+    return summary.build(type(meeting).objects.get(pk=meeting.pk))
+
+
+def test_demo_data_gives_the_seeds_groupings(demo_tree):
+    section1 = demo_tree["section1"]
+    assert [(entry["provinces"], entry["count"]) for entry in section1] == [
+        (provinces, len(provinces)) for _name, provinces in SEED_SECTION1
+    ]
+    for entry, (name, _provinces) in zip(section1, SEED_SECTION1, strict=True):
+        assert name in entry["project"]
+        assert entry["problems"]
+    assert len(section1[0]["problems"]) == 2  # the seed's 1) land and permits 2) missing skills
+    blocks = {block["key"]: block["text"] for block in demo_tree["blocks"]}
+    assert "จำนวน 5 จังหวัด ได้แก่ จังหวัดขอนแก่น มหาสารคาม กำแพงเพชร พิจิตร และอุทัยธานี" in blocks["s1-1"]
+    assert "จำนวน 2 จังหวัด ได้แก่ จังหวัดร้อยเอ็ด และนครสวรรค์" in blocks["s1-2"]
+    assert "จำนวน 1 จังหวัด คือ จังหวัดกาฬสินธุ์" in blocks["s1-3"]
+
+    section2 = demo_tree["section2"]
+    assert [entry["provinces"] for entry in section2] == [provinces for provinces, _title in SEED_SECTION2]
+    for entry, (_provinces, title) in zip(section2, SEED_SECTION2, strict=True):
+        assert any(title in text for text in entry["titles"]), (entry["titles"], title)
+    assert blocks["s2-3"].startswith("จังหวัดมหาสารคาม และพิจิตร นำเสนอ “")
