@@ -264,7 +264,11 @@ class ProvinceReport(models.Model):
     def _window_open(self, today: datetime.date) -> bool:
         if self.reopened_until is not None and today <= self.reopened_until:
             return True
-        return self.period.is_open and not self.period.deadline_passed(today)
+        if not self.period.is_open:
+            return False
+        # A report the inspector sent back may be corrected after the deadline: the
+        # return usually comes after it, and the province must be able to answer.
+        return self.status == self.Status.RETURNED or not self.period.deadline_passed(today)
 
     def edit_block_reason(self, today: datetime.date | None = None) -> str | None:
         """Why the officer may not change the report now, or None when they may."""
@@ -303,7 +307,8 @@ class ProvinceReport(models.Model):
                 message = _("Add at least one of the %(kind)s, or tick that there is nothing to report.")
                 errors.setdefault(flag, []).append(str(message % {"kind": label}))
         if any(finding.missing_fields() for finding in self.findings.all()):
-            errors.setdefault("findings", []).append(str(_("Some findings are incomplete: fill in every field marked.")))
+            message = _("Some findings are incomplete: fill in every field marked.")
+            errors.setdefault("findings", []).append(str(message))
         return errors
 
     def lock_for_edit(self, expected_version: int, today: datetime.date | None = None) -> None:
@@ -342,7 +347,9 @@ class ProvinceReport(models.Model):
         self.submitted_at = now
         self.submitted_by = by
         self.updated_by = by
-        self.is_late = timezone.localdate(now) > self.period.deadline
+        # Lateness is that of the first submission; answering a return is not late.
+        if locked.submitted_at is None:
+            self.is_late = timezone.localdate(now) > self.period.deadline
         self.version = locked.version + 1
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]

@@ -253,3 +253,32 @@ def test_non_admins_cannot_reopen(client, request, actor, report):
     client.force_login(request.getfixturevalue(actor))
     client.post(reopen_url(report), {"reason": "x", "until": TODAY.isoformat()})
     assert fresh(report).reopened_until is None
+
+
+# --- a return that comes after the deadline -----------------------------------------------
+
+
+def test_a_report_returned_after_the_deadline_can_be_corrected_and_is_not_marked_late(geography, officer, inspector):
+    period = factories.period(2564, 2, deadline=TODAY + datetime.timedelta(days=1))
+    report = factories.complete_report("ขอนแก่น", period)
+    report.submit(by=officer)
+    period.deadline = TODAY - datetime.timedelta(days=3)
+    period.save()
+    fresh(report).return_to_province("เพิ่มสาเหตุ", by=inspector)
+
+    returned = fresh(report)
+    assert returned.officer_may_edit()
+    returned.submit(by=officer)
+    assert fresh(report).status == Status.SUBMITTED
+    assert fresh(report).is_late is False
+
+
+def test_a_returned_report_in_a_closed_period_stays_locked(geography, officer, inspector):
+    period = factories.period(2564, 2, deadline=TODAY + datetime.timedelta(days=1))
+    report = factories.complete_report("ขอนแก่น", period)
+    report.submit(by=officer)
+    fresh(report).return_to_province("เพิ่มสาเหตุ", by=inspector)
+    period.is_open = False
+    period.save()
+    reason = fresh(report).edit_block_reason()
+    assert reason is not None and str(period) in reason
