@@ -11,4 +11,6 @@ def home(request: HttpRequest) -> HttpResponse:
     roles = access.roles_of(request.user)
     if roles.is_officer and not (roles.is_inspector or roles.is_admin):
         return redirect("reports:officer_home")
+    if (roles.is_inspector or roles.is_admin) and not roles.is_officer:
+        return redirect("reports:tracker")
     return render(request, "home.html", {"roles": roles})

@@ -129,8 +129,8 @@ def meeting(inspector, the_period: ReportingPeriod, zone_numbers=(12, 18), gener
         mode=FollowUpMeeting.Mode.ONLINE,
         platform="ZOOM Meeting",
         purpose="ติดตามผลการดำเนินงาน",
-        topic_shortfalls="1) งานที่ไม่บรรลุเป้าหมาย",
-        topic_best_practices="2) งานที่เป็นแบบอย่างได้",
+        topic_shortfalls="งานที่ไม่บรรลุเป้าหมาย",
+        topic_best_practices="งานที่เป็นแบบอย่างได้",
     )
     the_meeting.zones.set(InspectionZone.objects.filter(number__in=zone_numbers))
     if generate:

@@ -222,3 +222,22 @@ def test_missing_submitted_at_for_drafts_even_after_a_return(quarter, inspector)
 def test_officer_outside_zones_refused(client, quarter):
     client.force_login(make_officer("officer_cm", "เชียงใหม่"))
     assert client.get(URL).status_code == 403
+
+
+# --- getting there ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("actor", ["inspector", "admin_user"])
+def test_home_sends_inspectors_and_admins_to_the_tracker(client, request, actor):
+    client.force_login(request.getfixturevalue(actor))
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"] == URL
+
+
+def test_nav_links_the_tracker_for_inspectors_only(client, inspector, officer, quarter):
+    client.force_login(inspector)
+    html = client.get(URL).content.decode()
+    assert f'href="{URL}"' in html and f'href="{reverse("reports:meetings")}"' in html
+    client.force_login(officer)
+    html = client.get(reverse("reports:meetings")).content.decode()
+    assert f'href="{URL}"' not in html
