@@ -20,7 +20,10 @@ class PeriodForm(forms.Form):
     """The period chooser of the tracker and of the new meeting page (a GET form)."""
 
     period = forms.ModelChoiceField(
-        ReportingPeriod.objects.all(), label=_("Quarter"), empty_label=None, to_field_name="pk"
+        ReportingPeriod.objects.all(),
+        label=_("Quarter"),
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
 
