@@ -51,7 +51,7 @@ def add_meeting(request: HttpRequest) -> HttpResponse:
     if period is None:
         messages.error(request, _("No reporting period exists yet. Ask an administrator to create one."))
         return redirect("reports:meetings")
-    form = MeetingForm(request.POST or None, user=request.user, period=period)
+    form = MeetingForm(request.POST if request.method == "POST" else None, user=request.user, period=period)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
         meeting.generate_draft()
@@ -98,7 +98,7 @@ def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
     if meeting.draft is None:
         meeting.generate_draft()
-    form = SummaryTextForm(meeting, request.POST or None)
+    form = SummaryTextForm(meeting, request.POST if request.method == "POST" else None)
     conflicts = []
     if request.method == "POST" and form.is_valid():
         try:
