@@ -460,3 +460,11 @@ def test_pdf_download(client, inspector, meeting):
     assert response["Content-Disposition"] == 'attachment; filename="summary-2564-q3.pdf"'
     text = _pdf_text(response.content)
     assert "กองทุนพัฒนาบทบาทสตรี" in text.replace("\n", "")
+
+
+def test_editing_a_meeting_without_a_draft_asks_to_generate_first(client, inspector, quarter):
+    empty = make.meeting(inspector, quarter, generate=False)
+    client.force_login(inspector)
+    response = client.get(_url("meeting_edit_text", empty), follow=True)
+    assert "กรุณาจัดทำสรุปผลก่อนแก้ไขข้อความ" in response.content.decode()
+    assert _reread(empty).draft is None

@@ -97,7 +97,8 @@ def generate_summary(request: HttpRequest, pk: int) -> HttpResponse:
 def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
     if meeting.draft is None:
-        meeting.generate_draft()
+        messages.error(request, _("Generate the summary before editing its text."))
+        return redirect("reports:meeting", pk=meeting.pk)
     form = SummaryTextForm(meeting, request.POST if request.method == "POST" else None)
     conflicts = []
     if request.method == "POST" and form.is_valid():
