@@ -7,8 +7,9 @@ PORT ?= 8000
 ARGS ?=
 # A local trial: debug on, no HTTPS redirects, SQLite under var/ unless DATABASE_URL is set.
 RUN_ENV := DEBUG=1
-# The tests run with the production defaults except HTTPS redirects (the test client speaks HTTP).
-TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC_MANIFEST=0
+# The tests run with the production defaults except HTTPS redirects (the test client speaks HTTP)
+# and persistent connections (the live server's threads would keep the test database busy).
+TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC_MANIFEST=0 DB_CONN_MAX_AGE=0
 
 PO := locale/th/LC_MESSAGES/django.po
 MO := locale/th/LC_MESSAGES/django.mo
