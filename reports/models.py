@@ -323,6 +323,14 @@ class ProvinceReport(models.Model):
             raise WorkflowError(reason)
         self.claim_version(expected_version)
 
+    def findings_by_kind(self) -> tuple[list["Finding"], list["Finding"]]:
+        """The report's shortfalls and best practices, each in the order they were typed."""
+        findings = list(self.findings.select_related("project").prefetch_related("categories"))
+        return (
+            [finding for finding in findings if finding.kind == Finding.Kind.SHORTFALL],
+            [finding for finding in findings if finding.kind == Finding.Kind.BEST_PRACTICE],
+        )
+
     def claim_version(self, expected: int) -> None:
         """Move to the next version, or fail if someone saved since `expected` was read."""
         updated = ProvinceReport.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)

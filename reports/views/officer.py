@@ -145,8 +145,14 @@ def _render_form(request, report, form, formset, status: int = 200, conflict: bo
 
 
 def _render_readonly(request, report, block_reason: str | None) -> HttpResponse:
-    findings = report.findings.select_related("project").prefetch_related("categories")
-    context = {**_report_context(report), "findings": findings, "block_reason": block_reason, "editable": False}
+    shortfalls, best_practices = report.findings_by_kind()
+    context = {
+        **_report_context(report),
+        "shortfalls": shortfalls,
+        "best_practices": best_practices,
+        "block_reason": block_reason,
+        "editable": False,
+    }
     return render(request, "reports/report_detail.html", context)
 
 

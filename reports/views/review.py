@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from reports import access, tracking
 from reports.forms_review import AcceptForm, PeriodForm, ReturnForm, chosen_period
-from reports.models import Finding, ProvinceReport, WorkflowError
+from reports.models import ProvinceReport, WorkflowError
 
 
 @login_required
@@ -36,11 +36,11 @@ def _tracker_url(report: ProvinceReport) -> str:
 
 
 def _render_review(request: HttpRequest, report: ProvinceReport, return_form=None, accept_form=None) -> HttpResponse:
-    findings = list(report.findings.select_related("project").prefetch_related("categories"))
+    shortfalls, best_practices = report.findings_by_kind()
     context = {
         "report": report,
-        "shortfalls": [f for f in findings if f.kind == Finding.Kind.SHORTFALL],
-        "best_practices": [f for f in findings if f.kind == Finding.Kind.BEST_PRACTICE],
+        "shortfalls": shortfalls,
+        "best_practices": best_practices,
         "attachments": report.attachments.all(),
         "events": report.review_events.select_related("by"),
         "reviewable": report.status == ProvinceReport.Status.SUBMITTED,
