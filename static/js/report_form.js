@@ -92,6 +92,21 @@
     });
   });
 
+  // Uploading an attachment reloads the page: ask first when the report has unsaved changes.
+  var markDirty = function () {
+    form.dataset.dirty = "1";
+  };
+  form.addEventListener("input", markDirty);
+  form.addEventListener("change", markDirty);
+  var uploadForm = document.getElementById("attachment-form");
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", function (event) {
+      if (form.dataset.dirty && !window.confirm(uploadForm.dataset.unsavedWarning)) {
+        event.preventDefault();
+      }
+    });
+  }
+
   // One click sends the form once; the server refuses a second submission as well.
   form.addEventListener("submit", function (event) {
     if (form.dataset.sent) {

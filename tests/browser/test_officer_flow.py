@@ -132,3 +132,37 @@ def test_another_provinces_report_is_refused_in_thai(page, officer, other_office
     assert response.status == 403
     assert "ไม่มีสิทธิ์" in page.locator("main").inner_text()
     assert "นครสวรรค์" not in page.locator("main").inner_text()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_uploading_with_unsaved_text_asks_first_and_keeps_the_text(page, setting, officer):
+    start_report(page, officer)
+    field(page, "overall_results").fill(WORDS["overall_results"])
+    page.locator("#attachment-form input[type=file]").set_input_files(
+        {"name": "สไลด์นำเสนอ.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
+    )
+    warnings = []
+
+    def refuse(dialog):
+        warnings.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", refuse)
+    page.locator("#attachment-form button[type=submit]").click()
+    assert warnings and "ยังไม่ได้บันทึก" in warnings[0]
+    assert field(page, "overall_results").input_value() == WORDS["overall_results"]
+    assert not ProvinceReport.objects.get().attachments.exists()
+
+    page.get_by_role("button", name="บันทึกร่าง").click()
+    page.wait_for_load_state()
+    page.locator("#attachment-form input[type=file]").set_input_files(
+        {"name": "สไลด์นำเสนอ.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}
+    )
+    page.locator("#attachment-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("link", name="สไลด์นำเสนอ.pdf").is_visible()
+    report = ProvinceReport.objects.get()
+    assert report.overall_results == WORDS["overall_results"]
+    assert report.attachments.get().original_name == "สไลด์นำเสนอ.pdf"
