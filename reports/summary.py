@@ -85,7 +85,14 @@ class _Group:
 
 
 def build(meeting: FollowUpMeeting) -> dict:
-    """The meeting's summary as a plain tree (see /tmp/tree.md), in a constant number of queries."""
+    """The meeting's summary as a plain tree, in a constant number of queries.
+
+    The tree: "version", "title", "date" (ISO), "date_th", "zones" (number, name, region),
+    "provinces" (names, by zone then Thai order), "blocks" (the text in reading order, each
+    {"key", "kind": paragraph | topic | heading | item, "text"}; the inspector edits only
+    the texts), "section1" and "section2" (the groupings behind the items: key, project,
+    provinces) and "missing" (the meeting's provinces with no submitted or accepted report).
+    """
     period = meeting.period
     zones = sorted(meeting.zones.all(), key=lambda zone: zone.number)
     members = _members(period, zones)
