@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from import_export import resources
+from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,7 +22,21 @@ from reports.models import (
 )
 
 
+class FiscalYearWidget(widgets.IntegerWidget):
+    """A Buddhist-era year; anything else fails its row with a message naming the value (not a Decimal error)."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (ArithmeticError, ValueError):
+            message = _("“%(value)s” is not a fiscal year: write a Buddhist-era year such as 2564.")
+            raise ValueError(message % {"value": value}) from None
+
+
 class ProjectResource(resources.ModelResource):
+    first_fiscal_year = fields.Field("first_fiscal_year", "first_fiscal_year", widget=FiscalYearWidget())
+    last_fiscal_year = fields.Field("last_fiscal_year", "last_fiscal_year", widget=FiscalYearWidget())
+
     class Meta:
         model = Project
         import_id_fields = ["name_th"]
