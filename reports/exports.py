@@ -6,6 +6,7 @@ and "- " items as in the department's report.
 """
 
 import io
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -26,6 +27,11 @@ PARAGRAPH_INDENT = Cm(1.25)
 TOPIC_INDENT = Cm(1.25)
 ITEM_INDENT = Cm(2.5)
 ITEM_HANG = Cm(0.4)
+
+# XML 1.0 forbids these control characters and python-docx refuses them; text pasted from Word
+# brings some (\x07 ends a table cell, \x0b is a soft line break, \x0c a page break).
+_LINE_BREAKS = re.compile("[\x0b\x0c]")
+_NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 
 
 # --- Word ----------------------------------------------------------------------------
@@ -74,6 +80,7 @@ def _add_block(document, block: dict) -> None:
 def _add_text(paragraph, text: str, bold: bool = False) -> None:
     """Add text in the summary's font, keeping the line breaks typed in an edit."""
     run = paragraph.add_run()
+    text = _NOT_XML.sub("", _LINE_BREAKS.sub("\n", text))
     for number, line in enumerate(text.split("\n")):
         if number:
             run.add_break()
