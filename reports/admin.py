@@ -1,5 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -93,8 +94,27 @@ class ReviewEventInline(admin.TabularInline):
     can_delete = False
 
 
+class ProvinceReportAdminForm(forms.ModelForm):
+    """The change form takes part in the report's optimistic concurrency, like the officer's page."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and cleaned.get("loaded_version") != self.instance.version:
+            raise ValidationError(
+                _("Someone saved this report after you opened it. Reload the page and make your change again.")
+            )
+        return cleaned
+
+
 @admin.register(ProvinceReport)
 class ProvinceReportAdmin(SimpleHistoryAdmin):
+    form = ProvinceReportAdminForm
     list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
     list_filter = ["status", "is_late", "period", "zone"]
     list_select_related = ["province", "period", "zone"]
@@ -118,6 +138,12 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
             self.message_user(request, _("Choose exactly one report to reopen."), messages.ERROR)
             return None
         return redirect("admin:reports_provincereport_reopen", pk=queryset.get().pk)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Moves the version on, so an officer's page opened before this save is refused.
+            obj.claim_version(form.cleaned_data["loaded_version"])
+        super().save_model(request, obj, form, change)
 
     def get_urls(self):
         reopen = path(
