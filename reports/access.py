@@ -95,7 +95,17 @@ def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
     if zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year):
         return True
     province = province_of(user)
-    return meeting.is_published and province is not None and province.zone_id in zone_ids
+    return meeting.is_published and province is not None and reporting_zone_id(province, meeting.period) in zone_ids
+
+
+def reporting_zone_id(province: Province, period) -> int | None:
+    """The zone a province reports under in a period: its report's, else its current zone.
+
+    A province moved to another zone stays, for that quarter, with the zone its report
+    was filed under, as it does in the summary.
+    """
+    report = ProvinceReport.objects.filter(province=province, period=period).only("zone_id").first()
+    return report.zone_id if report is not None else province.zone_id
 
 
 def get_report_for_user(user, pk: int, *, edit: bool = False, review: bool = False) -> ProvinceReport:

@@ -167,6 +167,11 @@ def meetings_visible_to(user):
         zones__in=assigned.filter(fiscal_year=models.OuterRef("period__fiscal_year")).values("zone")
     )
     province = access.province_of(user)
-    if province is not None and province.zone_id is not None:
-        visible |= Q(published__isnull=False, zones=province.zone_id)
+    if province is not None:
+        # The officer's province belongs to the meeting's zones for that quarter: by the zone
+        # its report was filed under, or by its current zone when it has no report.
+        reports = ProvinceReport.objects.filter(province=province, period=models.OuterRef("period"))
+        filed_under = Q(zones__in=reports.values("zone"))
+        unfiled = Q(zones=province.zone_id) & ~models.Exists(reports)
+        visible |= Q(published__isnull=False) & (filed_under | unfiled)
     return meetings.filter(pk__in=FollowUpMeeting.objects.filter(visible).values("pk"))
