@@ -162,8 +162,7 @@ def _import(page, content: str, name: str) -> None:
         {"name": name, "mimeType": "text/csv", "buffer": content.encode("utf-8")}
     )
     page.locator("select[name='format']").select_option(label="csv")
-    # django-import-export has no Thai catalogue: its own buttons stay in English.
-    page.locator("#content form input[type='submit']").first.click()
+    page.get_by_role("button", name="ดำเนินการ").click()
     page.wait_for_load_state()
 
 
@@ -189,9 +188,9 @@ def test_admin_imports_projects_from_csv_a_bad_row_importing_nothing(page, admin
     preview = page.locator("table.import-preview").inner_text()
     assert "โครงการพัฒนาหมู่บ้านเศรษฐกิจพอเพียง" in preview and "โครงการส่งเสริมผ้าไทย" in preview
     assert Project.objects.count() == 1
-    page.locator("input[name='confirm']").click()
+    page.get_by_role("button", name="ยืนยันการนำเข้า").click()
     page.wait_for_url(re.compile(r"/admin/reports/project/$"))
-    assert "2" in page.locator(".messagelist").inner_text()
+    assert "นำเข้าเสร็จสิ้น: ใหม่ 2 รายการ" in page.locator(".messagelist").inner_text()
     village = Project.objects.get(name_th="โครงการพัฒนาหมู่บ้านเศรษฐกิจพอเพียง")
     assert (village.short_name, village.first_fiscal_year, village.last_fiscal_year) == ("หมู่บ้านพอเพียง", 2564, 2566)
     textiles = Project.objects.get(name_th="โครงการส่งเสริมผ้าไทย")
