@@ -50,19 +50,15 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 
 # Regenerate the message catalogue after changing user-facing strings (needs gettext);
-# the compiled .mo is committed so that a fresh machine needs no gettext tools.
-# Pending catalogues (locale/th/LC_MESSAGES/pending/*.po) are merged in first.
+# the compiled .mo files are committed so that a fresh machine needs no gettext tools.
+# djangojs.po holds only Thai for the admin's JavaScript and is edited by hand.
 messages: install-dev
-	@if ls locale/th/LC_MESSAGES/pending/*.po >/dev/null 2>&1; then \
-		msgcat --use-first -o $(PO).merged $(PO) locale/th/LC_MESSAGES/pending/*.po && mv $(PO).merged $(PO) && \
-		rm locale/th/LC_MESSAGES/pending/*.po; fi
 	$(RUN_ENV) $(PY) manage.py makemessages -l th --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
 	$(MAKE) compile-messages
 
 compile-messages:
-	@if ls locale/th/LC_MESSAGES/pending/*.po >/dev/null 2>&1; then \
-		msgcat --use-first -o $(MO).po $(PO) locale/th/LC_MESSAGES/pending/*.po; else cp $(PO) $(MO).po; fi
-	msgfmt --check-format -o $(MO) $(MO).po && rm $(MO).po
+	msgfmt --check-format -o $(MO) $(PO)
+	msgfmt --check-format -o locale/th/LC_MESSAGES/djangojs.mo locale/th/LC_MESSAGES/djangojs.po
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,5 +1,6 @@
 """The Thai catalogue is complete and compiled, so a fresh machine needs no gettext tools."""
 
+import json
 import re
 from pathlib import Path
 
@@ -46,3 +47,10 @@ def test_the_compiled_catalogue_is_there_and_used():
         assert translation.gettext("Log in") == "เข้าสู่ระบบ"
     with translation.override("en"):
         assert translation.gettext("Log in") == "Log in"
+
+
+def test_the_admin_javascript_speaks_thai(client, admin_user):
+    client.force_login(admin_user)
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    for thai in ("เลือกแล้ว %(sel)s จาก %(cnt)s รายการ", "เลือก%sทั้งหมด"):
+        assert json.dumps(thai) in catalogue  # the catalogue is JSON with escaped non-ASCII
