@@ -37,9 +37,23 @@ class ReportForm(forms.ModelForm):
             "no_best_practices": _("Tick when the province has no best practice to present this quarter."),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, posted_kinds: set[str] | None = None, **kwargs) -> None:
+        # The kinds of the findings posted with a submission; None when only saving a draft.
+        self.posted_kinds = posted_kinds
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.posted_kinds is not None:
+            # Shown together with the findings' own errors, not in a second round after they are fixed.
+            probe = ProvinceReport(
+                overall_results=cleaned.get("overall_results") or "",
+                no_shortfalls=bool(cleaned.get("no_shortfalls")),
+                no_best_practices=bool(cleaned.get("no_best_practices")),
+            )
+            self.add_completeness_errors(probe.declaration_errors(self.posted_kinds))
+        return cleaned
 
     def add_completeness_errors(self, errors: dict[str, list[str]]) -> None:
         """Show the model's reasons a report cannot be submitted beside the fields they concern."""
@@ -137,11 +151,21 @@ FindingFormSet = inlineformset_factory(
 
 def report_forms(report: ProvinceReport, data=None, submitting: bool = False) -> tuple[ReportForm, BaseFindingFormSet]:
     """The report form and its findings formset, bound to `data` when given."""
-    form = ReportForm(data, instance=report)
     formset = FindingFormSet(
         data, instance=report, prefix="findings", fiscal_year=report.period.fiscal_year, submitting=submitting
     )
+    form = ReportForm(data, instance=report, posted_kinds=_posted_kinds(formset) if submitting else None)
     return form, formset
+
+
+def _posted_kinds(formset: BaseFindingFormSet) -> set[str]:
+    """The kinds of the findings a submission keeps (untouched extra forms and deleted ones do not count)."""
+    kinds = set()
+    for form in formset.forms:
+        kind = form.data.get(form.add_prefix("kind"))
+        if kind and not form.data.get(form.add_prefix("DELETE")):
+            kinds.add(kind)
+    return kinds
 
 
 @transaction.atomic

@@ -289,23 +289,26 @@ class ProvinceReport(models.Model):
     def officer_may_edit(self, today: datetime.date | None = None) -> bool:
         return self.edit_block_reason(today) is None
 
-    def completeness_errors(self) -> dict[str, list[str]]:
-        """What stops the report from being submitted, by field name."""
+    def declaration_errors(self, kinds: set[str]) -> dict[str, list[str]]:
+        """What the report's text and its "nothing to report" boxes lack, given its findings' kinds."""
         errors: dict[str, list[str]] = {}
-        kinds = {finding.kind for finding in self.findings.all()}
         if not self.overall_results.strip():
-            errors.setdefault("overall_results", []).append(str(_("Describe the overall results of the quarter.")))
+            errors["overall_results"] = [str(_("Describe the overall results of the quarter."))]
         for kind, flag, label in (
             (Finding.Kind.SHORTFALL, "no_shortfalls", _("shortfalls")),
             (Finding.Kind.BEST_PRACTICE, "no_best_practices", _("best practices")),
         ):
             if getattr(self, flag) and kind in kinds:
-                errors.setdefault(flag, []).append(
-                    str(_("You declared no %(kind)s but listed some. Untick this or remove them.") % {"kind": label})
-                )
+                message = _("You declared no %(kind)s but listed some. Untick this or remove them.")
+                errors[flag] = [str(message % {"kind": label})]
             elif not getattr(self, flag) and kind not in kinds:
                 message = _("Add at least one of the %(kind)s, or tick that there is nothing to report.")
-                errors.setdefault(flag, []).append(str(message % {"kind": label}))
+                errors[flag] = [str(message % {"kind": label})]
+        return errors
+
+    def completeness_errors(self) -> dict[str, list[str]]:
+        """What stops the report from being submitted, by field name."""
+        errors = self.declaration_errors({finding.kind for finding in self.findings.all()})
         if any(finding.missing_fields() for finding in self.findings.all()):
             message = _("Some findings are incomplete: fill in every field marked.")
             errors.setdefault("findings", []).append(str(message))

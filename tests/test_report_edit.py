@@ -388,3 +388,29 @@ def test_start_is_post_only_and_for_officers(client, officer, inspector, period)
     client.force_login(inspector)
     assert client.post(reverse("reports:start", args=[period.pk])).status_code == 403
     assert not ProvinceReport.objects.exists()
+
+
+def test_submit_shows_the_reports_own_errors_together_with_the_findings_errors(client, officer, report):
+    client.force_login(officer)
+    data = post_data(
+        report,
+        action="submit",
+        findings=[finding_data(0, factories.project(), problems="ปัญหาที่พิมพ์", causes="", measures="")],
+    )
+    response = client.post(edit_url(report), data)
+    assert response.status_code == 400
+    assert "causes" in response.context["formset"].forms[0].errors
+    form_errors = response.context["form"].errors
+    assert "overall_results" in form_errors and "no_best_practices" in form_errors
+    assert "no_shortfalls" not in form_errors  # a shortfall was posted
+    report.refresh_from_db()
+    assert report.version == 1 and not report.findings.exists()
+
+
+def test_a_deleted_finding_does_not_count_for_a_submission(client, officer, report):
+    client.force_login(officer)
+    shortfall = finding_data(0, factories.project(), problems="ป", causes="ส", measures="ม", DELETE="on")
+    data = post_data(report, action="submit", overall_results="ผล", no_best_practices="on", findings=[shortfall])
+    response = client.post(edit_url(report), data)
+    assert response.status_code == 400
+    assert "no_shortfalls" in response.context["form"].errors
