@@ -228,7 +228,7 @@ def test_officer_outside_zones_refused(client, quarter):
 
 
 @pytest.mark.parametrize("actor", ["inspector", "admin_user"])
-def test_home_sends_inspectors_and_admins_to_the_tracker(client, request, actor):
+def test_home_sends_inspectors_and_admins_to_the_tracker(client, request, actor, geography):
     client.force_login(request.getfixturevalue(actor))
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"] == URL
