@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from inspection_portal.lib.thai import sorted_thai
+from inspection_portal.lib.thai import sorted_by_zone
 
 
 class InspectionZone(models.Model):
@@ -39,8 +39,9 @@ class ProvinceQuerySet(models.QuerySet):
 
     def thai_ordered(self) -> list["Province"]:
         """The provinces ordered by zone number, then by Thai dictionary order."""
-        provinces = sorted_thai(self.select_related("zone"), key=lambda p: p.name_th)
-        return sorted(provinces, key=lambda p: p.zone.number if p.zone_id else 0)
+        return sorted_by_zone(
+            self.select_related("zone"), zone=lambda p: p.zone.number if p.zone_id else 0, name=lambda p: p.name_th
+        )
 
 
 class Province(models.Model):

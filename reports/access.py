@@ -29,6 +29,11 @@ class Roles:
     def is_inspector(self) -> bool:
         return bool(self.inspected_years)
 
+    @property
+    def may_inspect(self) -> bool:
+        """Inspectors and administrators: the tracker, reviews and meetings are theirs."""
+        return self.is_inspector or self.is_admin
+
 
 def roles_of(user) -> Roles:
     """What the user is: officer of a province, inspector in some years, administrator."""

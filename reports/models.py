@@ -570,10 +570,6 @@ class FollowUpMeeting(models.Model):
     def is_published(self) -> bool:
         return self.published is not None
 
-    def provinces(self) -> list[Province]:
-        """The meeting's provinces, ordered by zone and then in Thai dictionary order."""
-        return Province.objects.filter(zone__in=self.zones.all()).thai_ordered()
-
     def generate_draft(self) -> None:
         """Build the summary afresh from the reports, discarding any hand edits."""
         from reports import summary

@@ -37,7 +37,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     roles = access.roles_of(request.user)
     context = {
         "meetings": tracking.meetings_visible_to(request.user),
-        "may_add": roles.is_inspector or roles.is_admin,
+        "may_add": roles.may_inspect,
     }
     return render(request, "reports/meeting_list.html", context)
 
@@ -45,7 +45,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def add_meeting(request: HttpRequest) -> HttpResponse:
     roles = access.roles_of(request.user)
-    if not (roles.is_inspector or roles.is_admin):
+    if not roles.may_inspect:
         raise PermissionDenied
     period = chosen_period(request)
     if period is None:

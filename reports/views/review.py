@@ -18,7 +18,7 @@ from reports.models import ProvinceReport, WorkflowError
 @require_GET
 def tracker(request: HttpRequest) -> HttpResponse:
     roles = access.roles_of(request.user)
-    if not (roles.is_inspector or roles.is_admin):
+    if not roles.may_inspect:
         raise PermissionDenied
     period = chosen_period(request)
     zones = tracking.tracker_zones(request.user, period.fiscal_year) if period else []
