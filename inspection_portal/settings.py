@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "simple_history",
     "provinces",
     "reports",
+    "meetings",
+    "inspection_portal",
 ]
 
 MIDDLEWARE = [
