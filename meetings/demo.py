@@ -5,11 +5,12 @@ import datetime
 from django.db import transaction
 
 from meetings import summary
-from meetings.models import FollowUpMeeting
+from meetings.models import FollowUpMeeting, MeetingTopic
 from reports import demo as report_demo
 
 MEETING_DAY = datetime.date(2021, 6, 11)
 MEETING_PLATFORM = "ZOOM Meeting"
+TOPICS = (summary.DEFAULT_TOPIC_SHORTFALLS, summary.DEFAULT_TOPIC_BEST_PRACTICES)
 
 
 @transaction.atomic
@@ -30,13 +31,18 @@ def _meeting(period, zones, inspector, tally) -> FollowUpMeeting:
     meeting = FollowUpMeeting.objects.filter(**key).order_by("pk").first()
     tally.count(FollowUpMeeting, meeting is None)
     if meeting is None:
+        # Recorded without a chair, as the seed's report writes it: the inspector conducted it.
         meeting = FollowUpMeeting.objects.create(
             **key,
             mode=FollowUpMeeting.Mode.ONLINE,
             platform=MEETING_PLATFORM,
             purpose=summary.default_purpose(period),
-            topic_shortfalls=summary.DEFAULT_TOPIC_SHORTFALLS,
-            topic_best_practices=summary.DEFAULT_TOPIC_BEST_PRACTICES,
         )
         meeting.zones.set(zones)
+        MeetingTopic.objects.bulk_create(
+            [
+                MeetingTopic(meeting=meeting, position=0, kind=MeetingTopic.Kind.SHORTFALLS, title=TOPICS[0]),
+                MeetingTopic(meeting=meeting, position=1, kind=MeetingTopic.Kind.BEST_PRACTICES, title=TOPICS[1]),
+            ]
+        )
     return meeting

@@ -140,8 +140,8 @@ def test_after_the_deadline_the_page_says_exactly_why(client, officer, geography
 
 
 def test_misses_target_is_flagged(client, officer, inspector, report):
-    factories.shortfall(report, target=100, actual=40, unit="ครัวเรือน")
-    factories.best_practice(report, target=10, actual=12)
+    factories.figure(factories.shortfall(report), target=100, result=40, unit="ครัวเรือน")
+    factories.figure(factories.best_practice(report), target=10, result=12)
     client.force_login(officer)
     assert client.get(edit_url(report)).content.decode().count("data-misses-target") == 1
     client.force_login(inspector)
@@ -172,8 +172,11 @@ def test_page_query_count_does_not_grow_with_findings(client, officer, report, d
     for number in range(30):
         finding = factories.shortfall(report, problems=f"ปัญหา {number}")
         finding.categories.set(categories[:2])
+        factories.figure(finding, target=516, result=500, unit="แปลง", activity="ระยะที่ 1")
+        factories.figure(finding, target=20, result=20, unit="แปลง", activity="ระยะที่ 2", position=1)
     client.force_login(officer)
-    with django_assert_max_num_queries(9):
+    # 10: the findings' figures are one more query, whatever their number.
+    with django_assert_max_num_queries(10):
         response = client.get(edit_url(report))
     assert response.content.decode().count("data-finding>") >= 30
 
@@ -183,10 +186,13 @@ def test_read_only_page_query_count_does_not_grow_with_findings(
 ):
     categories = [factories.category() for _ in range(3)]
     for _number in range(30):
-        factories.shortfall(report).categories.set(categories)
+        finding = factories.shortfall(report)
+        finding.categories.set(categories)
+        factories.figure(finding, target=516, result=500, unit="แปลง")
     client.force_login(inspector)
-    # 10: two of them read the user's and their groups' permissions (portal roles), once per request.
-    with django_assert_max_num_queries(10):
+    # 11: two of them read the user's and their groups' permissions (portal roles), once per request; one the
+    # findings' figures.
+    with django_assert_max_num_queries(11):
         assert client.get(edit_url(report)).status_code == 200
 
 
