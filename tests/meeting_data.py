@@ -25,7 +25,9 @@ def person(title: str, first: str, last: str, post: str = INSPECTOR_POST, provin
     )
 
 
-def meeting_data(chair=None, zones=(12, 18), topics=None, officials=(), existing_topics=0, existing_officials=0, **fields):
+def meeting_data(
+    chair=None, zones=(12, 18), topics=None, officials=(), existing_topics=0, existing_officials=0, **fields
+):
     """The form's fields; topics are (kind, title[, body[, issue pk]]), the seed's two by default."""
     data = {
         "zones": [str(pk) for pk in InspectionZone.objects.filter(number__in=zones).values_list("pk", flat=True)],

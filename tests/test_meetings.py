@@ -131,7 +131,10 @@ def test_new_meeting_form_is_prefilled_with_the_defaults(client, inspector, quar
     assert forms.form["purpose"].value() == summary.default_purpose(quarter)
     assert forms.form["number"].value() == quarter.quarter  # ครั้งที่ 3/2564 by default
     topics = [(topic["kind"].value(), topic["title"].value()) for topic in forms.topics.forms]
-    assert topics[:2] == [("shortfalls", summary.DEFAULT_TOPIC_SHORTFALLS), ("best_practices", summary.DEFAULT_TOPIC_BEST_PRACTICES)]
+    assert topics[:2] == [
+        ("shortfalls", summary.DEFAULT_TOPIC_SHORTFALLS),
+        ("best_practices", summary.DEFAULT_TOPIC_BEST_PRACTICES),
+    ]
     assert {zone.number for zone in forms.form.fields["zones"].queryset} == {12, 18}
 
 

@@ -65,7 +65,9 @@ def test_a_portal_administrator_by_group_reviews_any_report_and_publishes_any_me
     khon_kaen.refresh_from_db()
     assert khon_kaen.status == ProvinceReport.Status.ACCEPTED and khon_kaen.reviewed_by == portal_admin
     page = client.get(reverse("meetings:publish", args=[meeting.pk]))
-    client.post(reverse("meetings:publish", args=[meeting.pk]), {"draft_hash": page.context["form"].initial["draft_hash"]})
+    client.post(
+        reverse("meetings:publish", args=[meeting.pk]), {"draft_hash": page.context["form"].initial["draft_hash"]}
+    )
     meeting.refresh_from_db()
     assert meeting.is_published
 
