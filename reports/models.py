@@ -252,11 +252,15 @@ class ProvinceReport(models.Model):
         return f"{self.province} – {self.period}"
 
     @classmethod
-    def start(cls, province: Province, period: ReportingPeriod, by) -> "ProvinceReport":
-        """The province's report for the period, created as a draft if it does not exist."""
-        report, _created = cls.objects.get_or_create(
-            province=province, period=period, defaults={"zone_id": province.zone_id, "updated_by": by}
-        )
+    def start(cls, province: Province, period: ReportingPeriod, by, opening=None) -> "ProvinceReport":
+        """The province's report for the period, created as a draft if it does not exist.
+
+        Started under a PeriodOpening (a past quarter opened again), it may be changed until the opening's day.
+        """
+        defaults = {"zone_id": province.zone_id, "updated_by": by}
+        if opening is not None:
+            defaults.update(reopened_until=opening.until, reopen_reason=opening.reason)
+        report, _created = cls.objects.get_or_create(province=province, period=period, defaults=defaults)
         return report
 
     # --- rules -----------------------------------------------------------------
