@@ -202,7 +202,8 @@ def next_period(monthly: bool, quarter: int, fiscal_year: int, month: datetime.d
     """What the provinces plan for: "ในไตรมาสที่ 4" (seed), "ในไตรมาสที่ 1 ของปีงบประมาณ พ.ศ. 2565",
     or after a monthly follow-up "ในเดือนเมษายน พ.ศ. 2564"."""
     if monthly and month is not None:
-        return f"ในเดือน{month_name(month)}"
+        following = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return f"ในเดือน{month_name(following)}"
     if quarter < 4:
         return f"ในไตรมาสที่ {quarter + 1}"
     return f"ในไตรมาสที่ 1 ของปีงบประมาณ พ.ศ. {fiscal_year + 1}"
