@@ -42,6 +42,14 @@ class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, person: Person) -> str:
         return person.name_and_position
 
+    def offer(self, people: list[tuple[int, str]]) -> None:
+        """Offer people read once for the whole page, instead of a query each time the field is drawn."""
+        self.choices = [("", self.empty_label), *people]
+
+
+def people_choices() -> list[tuple[int, str]]:
+    return [(person.pk, person.name_and_position) for person in _people()]
+
 
 # --- which meeting: the quarter and the kind (a GET form above the meeting form) ----------------
 
@@ -132,10 +140,22 @@ class OfficialForm(forms.ModelForm):
         model = MeetingOfficial
         fields = ["person"]
 
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["person"].offer(people)
+
 
 class BaseOfficialFormSet(BaseInlineFormSet):
+    def __init__(self, *args, people=None, **kwargs):
+        self.people = people
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "people": self.people}
+
     def clean(self) -> None:
-        super().clean()
+        # Said beside the row, before the formset's own (generic) check for duplicates.
         if any(self.errors):
             return
         chair = getattr(self, "chair", None)
@@ -149,6 +169,8 @@ class BaseOfficialFormSet(BaseInlineFormSet):
             elif person.pk in seen:
                 form.add_error("person", _("This person is listed twice."))
             seen.add(person.pk)
+        if not any(self.errors):
+            super().clean()
 
 
 OfficialFormSet = inlineformset_factory(
@@ -164,7 +186,7 @@ class TopicForm(forms.ModelForm):
         fields = ["kind", "issue", "title", "body"]
         widgets = {"title": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, issues=None, prefilled: bool = False, **kwargs):
+    def __init__(self, *args, issues=None, issue_choices=(), prefilled: bool = False, **kwargs):
         self.prefilled = prefilled
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("Choose the kind of topic")), *MeetingTopic.Kind.choices]
@@ -174,12 +196,16 @@ class TopicForm(forms.ModelForm):
             del self.fields["issue"]
         else:
             self.fields["issue"].queryset = issues
-            self.fields["issue"].empty_label = _("Type the issue below instead")
+            self.fields["issue"].choices = [("", _("Type the issue below instead")), *issue_choices]
             self.fields["issue"].help_text = _("Pick one of the month's issues, or type one below.")
 
     def has_changed(self) -> bool:
-        # A topic the form offered ready-made is kept even if it was not touched.
-        return self.prefilled or super().has_changed()
+        # A topic the form offered ready-made is kept even if it was not touched, unless it was emptied.
+        if self.prefilled:
+            return bool(
+                self.data.get(self.add_prefix("kind")) or (self.data.get(self.add_prefix("title")) or "").strip()
+            )
+        return super().has_changed()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -198,15 +224,19 @@ class TopicForm(forms.ModelForm):
 class BaseTopicFormSet(BaseInlineFormSet):
     def __init__(self, *args, issues=None, prefilled: int = 0, **kwargs):
         self.issues, self.prefilled = issues, prefilled
+        self.issue_choices = [(issue.pk, str(issue)) for issue in issues] if issues is not None else []
         super().__init__(*args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().select_related("issue")
+        if not hasattr(self, "_topics"):
+            self._topics = super().get_queryset().select_related("issue")
+        return self._topics
 
     def get_form_kwargs(self, index):
         first = self.initial_form_count()
         prefilled = index is not None and first <= index < first + self.prefilled
-        return {**super().get_form_kwargs(index), "issues": self.issues, "prefilled": prefilled}
+        kwargs = {"issues": self.issues, "issue_choices": self.issue_choices, "prefilled": prefilled}
+        return {**super().get_form_kwargs(index), **kwargs}
 
     @property
     def empty_form(self):
@@ -216,6 +246,7 @@ class BaseTopicFormSet(BaseInlineFormSet):
             empty_permitted=True,
             use_required_attribute=False,
             issues=self.issues,
+            issue_choices=self.issue_choices,
             renderer=self.renderer,
         )
         self.add_fields(form, None)
@@ -270,13 +301,17 @@ class MeetingForms:
         meeting = instance or FollowUpMeeting()
         form = MeetingForm(data, instance=meeting, user=user, period=period, kind=kind, month=month)
         meeting = form.instance
+        people = people_choices()
+        form.fields["chair"].offer(people)
         issues = MonthlyIssue.objects.filter(month=meeting.month) if meeting.is_monthly else None
-        initial = [] if meeting.pk else initial_topics(meeting, issues or [])
+        initial = [] if meeting.pk else initial_topics(meeting, issues if issues is not None else [])
         topics = TopicFormSet(
             data, instance=meeting, prefix="topics", issues=issues, initial=initial, prefilled=len(initial)
         )
         topics.extra = len(initial) + 2 if not meeting.pk else 2
-        officials = OfficialFormSet(data, instance=meeting, prefix="officials", queryset=meeting_officials(meeting))
+        officials = OfficialFormSet(
+            data, instance=meeting, prefix="officials", queryset=meeting_officials(meeting), people=people
+        )
         return cls(form, officials, topics)
 
     def is_valid(self) -> bool:
