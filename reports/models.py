@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
-from reports import fiscal
+from reports import fiscal, notices
 
 
 class ReportingPeriodQuerySet(models.QuerySet):
@@ -365,6 +365,7 @@ class ProvinceReport(models.Model):
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
         )
+        notices.report_submitted(self, by, again=locked.submitted_at is not None)
 
     @transaction.atomic
     def return_to_province(self, comment: str, by) -> None:
@@ -394,6 +395,7 @@ class ProvinceReport(models.Model):
         self.version = locked.version + 1
         self.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_comment", "version", "updated_at"])
         ReviewEvent.objects.create(report=self, action=status, comment=comment, by=by)
+        notices.report_reviewed(self, by, accepted=status == self.Status.ACCEPTED, comment=comment)
 
     @transaction.atomic
     def reopen(self, reason: str, until: datetime.date, by) -> None:
@@ -414,6 +416,7 @@ class ProvinceReport(models.Model):
             update_fields=["reopened_until", "reopen_reason", "status", "return_comment", "version", "updated_at"]
         )
         ReviewEvent.objects.create(report=self, action=ReviewEvent.Action.REOPENED, comment=reason, by=by)
+        notices.report_reopened(self, by)
 
 
 class ReviewEvent(models.Model):
@@ -587,6 +590,16 @@ class FollowUpMeeting(models.Model):
         self.published_at = timezone.now()
         self.published_by = by
         self.save(update_fields=["published", "published_at", "published_by"])
+        notices.summary_published(self, self.province_ids(), by)
+
+    def province_ids(self) -> list[int]:
+        """The provinces of the meeting: those whose report for the quarter was filed under its zones,
+        and those of its zones that have no report (the rule officers read the summary by)."""
+        zone_ids = [zone.pk for zone in self.zones.all()]
+        reports = ProvinceReport.objects.filter(period=self.period_id)
+        filed = reports.filter(zone__in=zone_ids).values_list("province", flat=True)
+        unfiled = Province.objects.filter(zone__in=zone_ids).exclude(pk__in=reports.values("province"))
+        return [*filed, *unfiled.values_list("pk", flat=True)]
 
     def clean(self) -> None:
         if self.mode == self.Mode.ONLINE and not self.platform.strip():
