@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "simple_history",
     "provinces",
     "reports",
+    "meetings",
     "notifications",
+    "inspection_portal",
 ]
 
 MIDDLEWARE = [
@@ -158,7 +160,7 @@ PORTAL_BASE_URL = envstr("PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG els
 # Send a notice's e-mail right after its event commits (make run), not only from send_reminders.
 NOTIFICATIONS_DELIVER_AT_ONCE = envbool("NOTIFICATIONS_DELIVER_AT_ONCE", DEBUG)
 # The functions send_reminders calls to create the reminders that are due (see notifications).
-NOTIFICATION_REMINDERS = ["reports.reminders.create_due"]
+NOTIFICATION_REMINDERS = ["reports.reminders.create_due", "meetings.reminders.create_due"]
 # Invitation and password-reset links are valid this many days.
 PASSWORD_RESET_DAYS = envint("PASSWORD_RESET_DAYS", 3)
 PASSWORD_RESET_TIMEOUT = PASSWORD_RESET_DAYS * 24 * 60 * 60

@@ -27,5 +27,6 @@ urlpatterns = [
     path("notices/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("reports/", include("reports.urls")),
+    path("meetings/", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -57,18 +57,3 @@ def report_reopened(report, by) -> None:
     context = report_context(report, reason=report.reopen_reason, until=report.reopened_until)
     link = reverse("reports:edit", args=[report.pk])
     notify(_others(officers_of([report.province_id]), by), "report_reopened", context, link)
-
-
-def summary_published(meeting, province_ids, by) -> None:
-    """The officers of the meeting's provinces: their zone's summary can be read."""
-    from inspection_portal.lib.thai import join_thai
-
-    context = {
-        "held_on": meeting.held_on,
-        "quarter": meeting.period.quarter,
-        "fiscal_year": meeting.period.fiscal_year,
-        "zones": join_thai([zone.name_th for zone in meeting.zones.all()]),
-        "by": name_of(by),
-    }
-    link = reverse("reports:meeting", args=[meeting.pk])
-    notify(_others(officers_of(province_ids), by), "summary_published", context, link)

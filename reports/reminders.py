@@ -10,7 +10,6 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,14 +17,12 @@ from inspection_portal.lib.thai import province_list
 from notifications.outbox import notify
 from provinces.models import InspectorAssignment, Province
 from reports import notices, tracking
-from reports.models import FollowUpMeeting, ProvinceReport, ReportingPeriod
+from reports.models import ProvinceReport, ReportingPeriod
 
 # Days before the deadline when officers whose report is not in are reminded.
 DEADLINE_REMINDER_DAYS = (7, 3, 1)
 # The administrators' digest of late provinces is made once a day, from this hour on (local time).
 DIGEST_HOUR = 8
-# A report submitted again after its meeting's summary was published is looked for this far back.
-CHANGED_LOOKBACK = datetime.timedelta(days=7)
 
 
 def create_due(now: datetime.datetime) -> int:
@@ -38,7 +35,7 @@ def create_due(now: datetime.datetime) -> int:
         created += _deadline_passed(passed, tracks) + _provinces_missing(passed, tracks)
         if timezone.localtime(now).hour >= DIGEST_HOUR:
             created += _late_digest(passed, tracks, today)
-    return created + _changed_after_publishing(now)
+    return created
 
 
 def _waiting_provinces(period: ReportingPeriod) -> set[int]:
@@ -150,23 +147,3 @@ def _late_digest(period: ReportingPeriod, tracks, today: datetime.date) -> int:
     context = {"day": today, "count": count, "late": late, "quarter": period.quarter, "fiscal_year": period.fiscal_year}
     link = f"{reverse('reports:tracker')}?period={period.pk}"
     return len(notify(admins, "late_digest", context, link, key=f"late_digest:{today.isoformat()}"))
-
-
-def _changed_after_publishing(now: datetime.datetime) -> int:
-    """The inspectors of a published summary's zones: a report of it was submitted again since."""
-    changed = (
-        ProvinceReport.objects.filter(submitted_at__gte=now - CHANGED_LOOKBACK)
-        .filter(period__meetings__zones=F("zone"), period__meetings__published_at__lt=F("submitted_at"))
-        .values_list("pk", "period__meetings", "submitted_at")
-    )
-    created = 0
-    for report_pk, meeting_pk, submitted_at in changed:
-        report = ProvinceReport.objects.select_related("province", "period").get(pk=report_pk)
-        meeting = FollowUpMeeting.objects.get(pk=meeting_pk)
-        zone_ids = [zone.pk for zone in meeting.zones.all()]
-        recipients = notices.inspectors_of(zone_ids, report.period.fiscal_year)
-        context = notices.report_context(report, held_on=meeting.held_on)
-        key = f"report_changed:{meeting.pk}:{report.pk}:{submitted_at.isoformat()}"
-        link = reverse("reports:meeting", args=[meeting.pk])
-        created += len(notify(recipients, "report_changed", context, link, key=key))
-    return created

@@ -113,7 +113,7 @@ def test_publishing_tells_the_officers_of_the_meetings_provinces_only(smtp, quar
     _deliver()
     assert [item.rcpt_tos for item in smtp.inbox] == [[officer.email]]
     assert "สรุปผลการประชุม" in smtp.inbox[0].subject
-    assert f"{BASE}/reports/meetings/{meeting.pk}/" in smtp.inbox[0].text
+    assert f"{BASE}/meetings/{meeting.pk}/" in smtp.inbox[0].text
     assert not Notice.objects.filter(recipient=outsider).exists()
 
 
