@@ -1,5 +1,6 @@
 """A real SMTP server for the tests (aiosmtpd), and reading what arrived."""
 
+import asyncio
 import email
 import email.policy
 import logging
@@ -33,9 +34,8 @@ class Received:
 
 
 class _Handler:
-    def __init__(self, inbox: list[Received], delay: float = 0):
-        self.inbox = inbox
-        self.delay = delay
+    def __init__(self, server: "SMTPServer"):
+        self.server = server
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("bounce"):
@@ -44,12 +44,10 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            import asyncio
-
-            await asyncio.sleep(self.delay)
+        if self.server.delay:
+            await asyncio.sleep(self.server.delay)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.inbox.append(Received(list(envelope.rcpt_tos), message))
+        self.server.inbox.append(Received(list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"
 
 
@@ -69,7 +67,7 @@ class SMTPServer:
         self._controller: Controller | None = None
 
     def start(self) -> None:
-        self._controller = Controller(_Handler(self.inbox, self.delay), hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
         self._controller.start()
 
     def stop(self) -> None:

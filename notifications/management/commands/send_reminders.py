@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if not no_reminders:
             for path in settings.NOTIFICATION_REMINDERS:
                 created += import_string(path)(now)
-        outcome = delivery.deliver_due(now)
+        outcome = delivery.deliver_due()  # from now on: it includes the reminders just written
         self.stdout.write(
             f"reminders created: {created}; e-mails sent: {outcome.sent}, "
             f"to retry: {outcome.retrying}, failed: {outcome.failed}"
