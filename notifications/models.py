@@ -29,7 +29,7 @@ class NoticeQuerySet(models.QuerySet):
 
     def unread_count(self, user) -> int:
         """The user's unread notices, counted up to UNREAD_CAP + 1 (one indexed query)."""
-        return self.for_user(user).unread()[: UNREAD_CAP + 1].count()
+        return self.for_user(user).unread().order_by()[: UNREAD_CAP + 1].count()
 
     def mark_read(self, now: datetime.datetime | None = None) -> int:
         return self.unread().update(read_at=now or timezone.now())
