@@ -13,9 +13,9 @@ from reports import access
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's starting page, with what their roles let them do."""
     roles = access.roles_of(request.user)
-    if roles.is_officer and not roles.may_inspect:
+    if roles.is_officer and not roles.follows_zones:
         return redirect("reports:officer_home")
-    if roles.may_inspect and not roles.is_officer:
+    if roles.follows_zones and not roles.is_officer:
         return redirect("reports:tracker")
     return render(request, "home.html", {"roles": roles})
 
@@ -24,7 +24,7 @@ def _notice_kinds(roles: access.Roles) -> list[kinds.Kind]:
     """The kinds of notice a user with these roles may get."""
     audiences = [kinds.OFFICER] if roles.is_officer else []
     audiences += [kinds.INSPECTOR] if roles.is_inspector else []
-    audiences += [kinds.ADMIN] if roles.is_admin else []
+    audiences += [kinds.ADMIN] if roles.reads_all_zones else []  # administrators and the head of inspectors
     return kinds.for_audiences(*audiences)
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from inspection_portal.lib.thai import province_list
 from notifications.outbox import notify
 from provinces.models import InspectorAssignment, Province
+from provinces.roles import ADMINISTER, READ_ALL_ZONES
 from reports import notices, tracking
 from reports.models import ProvinceReport, ReportingPeriod
 
@@ -134,7 +135,7 @@ def _provinces_missing(period: ReportingPeriod, tracks) -> int:
 
 
 def _late_digest(period: ReportingPeriod, tracks, today: datetime.date) -> int:
-    """Administrators, once a day: the late provinces of the latest past deadline, zone by zone."""
+    """Administrators and the head of inspectors, daily: the late provinces of the latest past deadline, by zone."""
     late = [
         f"{track.zone.full_name if track.zone else ''}: {province_list(names)}".strip(": ")
         for track in tracks
@@ -143,7 +144,7 @@ def _late_digest(period: ReportingPeriod, tracks, today: datetime.date) -> int:
     if not late:
         return 0
     count = sum(track.missing for track in tracks)
-    admins = get_user_model().objects.filter(is_staff=True, is_active=True)
+    admins = get_user_model().objects.with_perm(ADMINISTER) | get_user_model().objects.with_perm(READ_ALL_ZONES)
     context = {"day": today, "count": count, "late": late, "quarter": period.quarter, "fiscal_year": period.fiscal_year}
     link = f"{reverse('reports:tracker')}?period={period.pk}"
     return len(notify(admins, "late_digest", context, link, key=f"late_digest:{today.isoformat()}"))

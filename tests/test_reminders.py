@@ -71,7 +71,8 @@ def test_deadline_passed_tells_officers_inspectors_and_once_a_day_the_admins(off
     other_inspector = make_inspector("inspector_1", [1], period.fiscal_year)
     make.submitted("นครสวรรค์", period)
     make.report("มหาสารคาม", period)  # a draft: still missing
-    admin = make_user("admin2", is_staff=True)
+    admin = make_user("admin2", is_staff=True, is_superuser=True)
+    bare_staff = make_user("bare_staff", is_staff=True)  # staff status alone is no portal role
     reminders.create_due(_at(0, hour=7))
     assert _kinds(officers["ขอนแก่น"]) == ["deadline_passed"]
     assert _kinds(officers["นครสวรรค์"]) == []
@@ -90,6 +91,7 @@ def test_deadline_passed_tells_officers_inspectors_and_once_a_day_the_admins(off
     assert any("จังหวัดกาฬสินธุ์ ขอนแก่น" in line for line in digest.context["late"])
     reminders.create_due(_at(1, hour=9))
     assert _kinds(admin) == ["late_digest", "late_digest"]  # the next day's
+    assert _kinds(bare_staff) == []
     assert _kinds(officers["ขอนแก่น"]) == ["deadline_passed"]  # still once
 
 
@@ -101,7 +103,7 @@ def test_a_report_changed_after_publishing_tells_the_zones_inspectors(geography,
     meeting = make.meeting(inspector, period, zone_numbers=(12,))
     meeting.publish(by=inspector)
     assert meeting_reminders.create_due(timezone.now()) == 0
-    report.reopen("แก้ตัวเลข", until=timezone.localdate(), by=make_user("admin3", is_staff=True))
+    report.reopen("แก้ตัวเลข", until=timezone.localdate(), by=make_user("admin3", is_superuser=True))
     report.submit(by=officer)
     Notice.objects.filter(recipient=inspector).delete()
     assert meeting_reminders.create_due(timezone.now()) == 1
