@@ -1,4 +1,4 @@
-"""An e-mail backend for `make run`: prints each e-mail readably (Thai subject decoded, the plain text) to the console."""
+"""An e-mail backend for `make run`: each e-mail printed readably (Thai subject decoded, plain text)."""
 
 from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
 
