@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from inspection_portal.lib.thai import sorted_by_zone, thai_date
+from meetings import notices
 from provinces.models import InspectionZone, Person, Province
 from reports.models import ProvinceReport, ReportingPeriod, ReviewEvent, with_reporting_zone
 
@@ -247,6 +248,7 @@ class FollowUpMeeting(models.Model):
         self.published_at = timezone.now()
         self.published_by = by
         self.save(update_fields=["published", "published_at", "published_by"])
+        notices.summary_published(self, by)
 
     @property
     def published_equals_draft(self) -> bool:

@@ -175,8 +175,8 @@ def test_page_query_count_does_not_grow_with_findings(client, officer, report, d
         factories.figure(finding, target=516, result=500, unit="แปลง", activity="ระยะที่ 1")
         factories.figure(finding, target=20, result=20, unit="แปลง", activity="ระยะที่ 2", position=1)
     client.force_login(officer)
-    # 10: the findings' figures are one more query, whatever their number.
-    with django_assert_max_num_queries(10):
+    # 11: one for the findings' figures, one for the navigation's unread-notice count, whatever their numbers.
+    with django_assert_max_num_queries(11):
         response = client.get(edit_url(report))
     assert response.content.decode().count("data-finding>") >= 30
 
@@ -190,9 +190,9 @@ def test_read_only_page_query_count_does_not_grow_with_findings(
         finding.categories.set(categories)
         factories.figure(finding, target=516, result=500, unit="แปลง")
     client.force_login(inspector)
-    # 11: two of them read the user's and their groups' permissions (portal roles), once per request; one the
-    # findings' figures.
-    with django_assert_max_num_queries(11):
+    # 12: two of them read the user's and their groups' permissions (portal roles), once per request;
+    # one is the navigation's unread-notice count, one the findings' figures.
+    with django_assert_max_num_queries(12):
         assert client.get(edit_url(report)).status_code == 200
 
 
