@@ -47,6 +47,7 @@ from django.db.models import Prefetch
 from inspection_portal.lib.thai import sorted_thai, split_points, thai_date, unique
 from meetings import wording
 from meetings.models import FollowUpMeeting, MeetingTopic
+from provinces.models import Person
 from reports.models import Finding, FindingFigure, Project, ProvinceReport, ReportingPeriod
 
 TREE_VERSION = 2
@@ -155,6 +156,8 @@ def build(meeting: FollowUpMeeting) -> dict:
 
 # --- reading the data ---------------------------------------------------------------
 
+_PEOPLE = Person.objects.select_related("position", "province")
+
 
 def _members(meeting: FollowUpMeeting, zones: list) -> list[_Member]:
     """The meeting's provinces in the document's order, each with its presenter and its usable report."""
@@ -257,16 +260,17 @@ def _header(meeting: FollowUpMeeting, zones: list, names: list[str]) -> str:
         inspector = meeting.inspector.get_full_name().strip() or meeting.inspector.get_username()
         where = online or f"ณ {meeting.place.strip()}"
         return wording.seed_header(meeting.held_on, inspector, name, where, _zones(zones), names)
-    officials = [official.person.name_and_position for official in meeting.officials.all()]
+    officials = meeting.officials.select_related("person__position", "person__province")
+    chair = _PEOPLE.get(pk=meeting.chair_id)
     return wording.chaired_header(
         meeting.held_on,
-        meeting.chair.name_and_position,
+        chair.name_and_position,
         name,
         _zones(zones),
         names,
         meeting.all_provinces,
         online,
-        officials,
+        [official.person.name_and_position for official in officials],
     )
 
 
