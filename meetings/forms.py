@@ -142,6 +142,8 @@ class OfficialForm(forms.ModelForm):
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # An empty row is simply not used; a row already saved is removed with its box.
+        self.fields["person"].required = self.instance.pk is not None
         if people is not None:
             self.fields["person"].offer(people)
 
@@ -359,7 +361,7 @@ class ProvinceRowForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(attrs={"class": "form-select presenter-select"}),
     )
 
     def __init__(self, *args, province, people: list[Person], **kwargs):
