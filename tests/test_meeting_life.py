@@ -155,3 +155,22 @@ def test_topics_with_nothing_written_are_pointed_out(client, inspector, meeting)
     client.force_login(inspector)
     html = client.get(_url("detail", meeting)).content.decode()
     assert 'id="empty-topics"' in html and "ประเด็นที่ยังไม่ได้บันทึก" in html
+
+
+def test_the_changed_report_reminder_counts_only_the_meetings_own_provinces(inspector, quarter, seed, officer):
+    from meetings import reminders
+    from meetings.models import MeetingProvince
+    from notifications.models import Notice
+    from provinces.models import Province
+
+    meeting = make.meeting(inspector, quarter, zone_numbers=(12,))
+    meeting.all_provinces = False
+    meeting.save()
+    MeetingProvince.objects.create(meeting=meeting, province=Province.objects.get(name_th="กาฬสินธุ์"))
+    meeting.publish(by=inspector)
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    ProvinceReport.objects.filter(pk=seed["ขอนแก่น"].pk).update(submitted_at=later)  # not in this meeting
+    assert reminders.create_due(later) == 0
+    ProvinceReport.objects.filter(pk=seed["กาฬสินธุ์"].pk).update(submitted_at=later)
+    assert reminders.create_due(later) == 1
+    assert Notice.objects.filter(recipient=inspector, kind="report_changed").count() == 1
