@@ -280,7 +280,7 @@ def _styles(document) -> None:
     normal_indent.first_line_indent = Cm(PARAGRAPH_INDENT_CM)
     # The list paragraphs take their indents from their numbering, not from Normal's first line.
     document.styles["List Paragraph"].paragraph_format.first_line_indent = Cm(0)
-    for name in ("Header", "Footer"):
+    for name in ("Title", "Header", "Footer"):
         document.styles[name].paragraph_format.first_line_indent = Cm(0)
         document.styles[name].paragraph_format.space_after = 0
 
@@ -365,6 +365,22 @@ def _field(paragraph, instruction: str, shown: str) -> None:
         paragraph._p.append(parse_xml(xml))
 
 
+# What follows w:pgNumType in a w:sectPr (ECMA-376 §17.6.17): Word refuses elements out of order.
+_AFTER_PAGE_NUMBER_TYPE = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
+
+
 def _footer(section, page_numbers: str) -> None:
     """The page number, centred in the footer: "หน้า 2", or Thai digits "๒"."""
     section.footer.is_linked_to_previous = False
@@ -372,9 +388,12 @@ def _footer(section, page_numbers: str) -> None:
     paragraph.style = "Footer"
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if page_numbers == PAGE_THAI_DIGITS:
-        # Thai digits both ways: the section's page-number format and the field's own switch.
-        section._sectPr.append(parse_xml(f"<w:pgNumType {nsdecls('w')} w:fmt='thaiNumbers'/>"))
-        _field(paragraph, "PAGE \\* ThaiArabic", "๑")
+        # The section's page-number format, as Word's "Format Page Numbers" writes it. Not the
+        # field switch \* ThaiArabic: LibreOffice reads that as Thai letters (ก ข ค).
+        section._sectPr.insert_element_before(
+            parse_xml(f"<w:pgNumType {nsdecls('w')} w:fmt='thaiNumbers'/>"), *_AFTER_PAGE_NUMBER_TYPE
+        )
+        _field(paragraph, "PAGE", "๑")
     else:
         paragraph.add_run(f"{PAGE_WORD} ")
         _field(paragraph, "PAGE", "1")

@@ -16,6 +16,7 @@ limited to one per core (`render_slot`), the rest wait in turn.
 """
 
 import fcntl
+import functools
 import logging
 import mimetypes
 import os
@@ -88,11 +89,21 @@ def static_resource(url: str) -> tuple[bytes, str] | None:
     name = unquote(parts.path[len(prefix) :])
     if ".." in name.split("/"):
         return None
+    return _read_static(name) if settings.DEBUG else _cached_static(name)
+
+
+def _read_static(name: str) -> tuple[bytes, str] | None:
     path = finders.find(name)
     if path is None and staticfiles_storage.exists(name):  # collected (hashed) names in production
         with staticfiles_storage.open(name) as file:
             return file.read(), _content_type(name)
     return (Path(path).read_bytes(), _content_type(name)) if path else None
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_static(name: str) -> tuple[bytes, str] | None:
+    """The fonts and styles of every render, read once per process (DEBUG reads them afresh)."""
+    return _read_static(name)
 
 
 def _content_type(name: str) -> str:
@@ -104,7 +115,7 @@ def _content_type(name: str) -> str:
 
 
 class _Chromium:
-    """A headless Chromium kept running for this process, used from one thread of its own."""
+    """A headless Chromium with one page kept open for this process, used from one thread of its own."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -112,11 +123,13 @@ class _Chromium:
         self._executor: ThreadPoolExecutor | None = None
         self._playwright = None
         self._browser = None
+        self._page = None
+        self._html = ""
 
     def render(self, html: str) -> bytes:
         with self._lock:
             if self._pid != os.getpid():  # a forked worker starts its own thread and browser
-                self._pid, self._playwright, self._browser = os.getpid(), None, None
+                self._pid, self._playwright, self._browser, self._page = os.getpid(), None, None, None
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium-pdf")
             executor = self._executor
         return executor.submit(self._render, html).result()
@@ -131,44 +144,48 @@ class _Chromium:
             return self._print(html)
 
     def _print(self, html: str) -> bytes:
-        context = self._launched().new_context(java_script_enabled=False)
+        page = self._warm_page()
+        self._html = html
         try:
-            page = context.new_page()
-            page.route("**/*", lambda route: _answer(route, html))
-            timeout = settings.PDF_RENDER_TIMEOUT_SECONDS * 1000
-            page.goto(ORIGIN + "/", wait_until="load", timeout=timeout)
+            page.goto(ORIGIN + "/", wait_until="load", timeout=settings.PDF_RENDER_TIMEOUT_SECONDS * 1000)
             return page.pdf(prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
         finally:
-            context.close()
+            self._html = ""
+            page.goto("about:blank")  # let the summary's layout go until the next render
 
-    def _launched(self):
+    def _warm_page(self):
+        """The page renders are printed from; a browser context costs a fifth of a second, so it is kept."""
+        if self._page is not None and not self._page.is_closed() and self._browser.is_connected():
+            return self._page
+        from playwright.sync_api import sync_playwright
+
+        if self._playwright is None:
+            self._playwright = sync_playwright().start()
         if self._browser is None or not self._browser.is_connected():
-            from playwright.sync_api import sync_playwright
-
-            if self._playwright is None:
-                self._playwright = sync_playwright().start()
             args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
             if os.geteuid() == 0:
                 args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
             self._browser = self._playwright.chromium.launch(executable_path=chromium_path(), args=args)
-        return self._browser
+        context = self._browser.new_context(java_script_enabled=False)
+        self._page = context.new_page()
+        self._page.route("**/*", lambda route: _answer(route, self._html))
+        return self._page
 
     def _close(self) -> None:
-        for closing in (self._browser, self._playwright):
-            try:
-                if closing is self._browser and closing is not None:
-                    closing.close()
-                elif closing is not None:
-                    closing.stop()
-            except Exception:  # already gone
-                pass
-        self._browser = self._playwright = None
+        try:
+            if self._browser is not None:
+                self._browser.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+        except Exception:  # already gone
+            pass
+        self._browser = self._playwright = self._page = None
 
 
 def _answer(route, html: str) -> None:
     """The print page itself at ORIGIN/, its static files, and nothing else."""
     url = route.request.url
-    if url == ORIGIN + "/":
+    if url == ORIGIN + "/" and html:
         route.fulfill(body=html, content_type="text/html; charset=utf-8")
         return
     resource = static_resource(url)
