@@ -121,7 +121,7 @@ def etag(field: FieldFile) -> str:
 
 
 # What a file holds, in its Thai and its ASCII name.
-CONTENTS = {"summary": ("สรุปการประชุม", "summary"), "findings": ("ข้อค้นพบ", "findings")}
+CONTENTS = {"summary": ("สรุปการประชุม", "summary"), "findings": ("ประเด็นที่รายงาน", "findings")}
 
 
 def file_names(

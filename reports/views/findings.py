@@ -28,7 +28,7 @@ def download_findings(request: HttpRequest) -> HttpResponse:
         else "เขต" + "-".join(str(zone.number) for zone in sorted(zones, key=lambda z: z.number))
     )
     ascii_numbers = "all-zones" if zones is None else "zone" + numbers.removeprefix("เขต")
-    name = f"ข้อค้นพบ-{numbers}-ไตรมาส{period.quarter}-{period.fiscal_year}.xlsx"
+    name = f"ประเด็นที่รายงาน-{numbers}-ไตรมาส{period.quarter}-{period.fiscal_year}.xlsx"
     ascii_name = f"findings-{ascii_numbers}-q{period.quarter}-{period.fiscal_year}.xlsx"
     response = HttpResponse(content, content_type=findings_xlsx.XLSX_TYPE)
     response["Content-Disposition"] = content_disposition(name, ascii_name)
