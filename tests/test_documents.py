@@ -376,3 +376,15 @@ def test_findings_query_counts_do_not_grow(client, admin_user, quarter, seed, dj
     with django_assert_max_num_queries(9):
         large = client.get(url)
     assert _sheet(large.content).max_row > 10 * _sheet(small.content).max_row
+
+
+def test_the_system_check_says_when_pdfs_fall_back(settings):
+    from meetings.checks import pdf_renderer
+
+    settings.CHROMIUM_PATH = "/nonexistent/chromium"
+    settings.PDF_RENDERER = "auto"
+    assert [message.id for message in pdf_renderer(None)] == ["meetings.W001"]
+    settings.PDF_RENDERER = "chromium"
+    assert [message.id for message in pdf_renderer(None)] == ["meetings.E001"]
+    settings.PDF_RENDERER = "weasyprint"
+    assert pdf_renderer(None) == []
