@@ -1,7 +1,11 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from notifications import kinds
+from notifications.forms import ProfileForm
 from reports import access
 
 
@@ -14,3 +18,24 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles.follows_zones and not roles.is_officer:
         return redirect("reports:tracker")
     return render(request, "home.html", {"roles": roles})
+
+
+def _notice_kinds(roles: access.Roles) -> list[kinds.Kind]:
+    """The kinds of notice a user with these roles may get."""
+    audiences = [kinds.OFFICER] if roles.is_officer else []
+    audiences += [kinds.INSPECTOR] if roles.is_inspector else []
+    audiences += [kinds.ADMIN] if roles.reads_all_zones else []  # administrators and the head of inspectors
+    return kinds.for_audiences(*audiences)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's own e-mail address and which notices they also get by e-mail."""
+    form = ProfileForm(request.user, _notice_kinds(access.roles_of(request.user)), request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your e-mail settings were saved."))
+            return redirect("profile")
+        return render(request, "registration/profile.html", {"form": form}, status=400)
+    return render(request, "registration/profile.html", {"form": form})

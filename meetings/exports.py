@@ -28,7 +28,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 
-from meetings import pdf
+from meetings import pdf, summary
 
 FONT_NAME = "TH SarabunPSK"
 FONT_SIZE_PT = 16
@@ -59,16 +59,16 @@ class Kind:
 
     word_style: str
     html: str  # "p", "h2", or the list it belongs to: "ol", "ul"
-    label: str = ""  # printed before the text; "{number}" stands for the block's number
+    mark: str = ""  # printed before the text of an unnumbered kind
     word_list: str | None = None  # the Word numbering that makes it a list paragraph
-    first_line_indent: bool = False
 
 
+# The numbers themselves are written as meetings/summary.py says (summary.number_prefix: "N) ", "N. ").
 KINDS = {
-    "paragraph": Kind("Normal", "p", first_line_indent=True),
-    "purpose": Kind("List Paragraph", "ol", "{number}) ", word_list="number"),
-    "topic": Kind("List Paragraph", "ol", "{number}) ", word_list="number"),
-    "heading": Kind("Heading 1", "h2", "{number}. ", first_line_indent=True),
+    "paragraph": Kind("Normal", "p"),
+    "purpose": Kind("List Paragraph", "ol", word_list="number"),
+    "topic": Kind("List Paragraph", "ol", word_list="number"),
+    "heading": Kind("Heading 1", "h2"),
     "item": Kind("List Paragraph", "ul", "- ", word_list="bullet"),
 }
 # Version 1 trees typed these numbers into the text.
@@ -89,9 +89,7 @@ class Block:
     @property
     def label(self) -> str:
         """What is printed before the text: "3) ", "1. ", "- " or nothing."""
-        if "{number}" in self.spec.label:
-            return self.spec.label.format(number=self.number) if self.number is not None else ""
-        return self.spec.label
+        return summary.number_prefix({"kind": self.kind, "number": self.number}) or self.spec.mark
 
     @property
     def list_tag(self) -> str | None:

@@ -75,6 +75,7 @@ class ConflictError(Exception):
 
 BLOCK_LABELS = {
     "paragraph": _("Paragraph"),
+    "purpose": _("Purpose"),
     "topic": _("Discussion topic"),
     "heading": _("Section heading"),
     "item": _("Item"),
@@ -93,11 +94,17 @@ class SummaryTextForm(forms.Form):
         for block in meeting.draft["blocks"]:
             rows = max(2, min(12, len(block["text"]) // 90 + 1))
             self.fields[self.field_name(block)] = forms.CharField(
-                label=f"{BLOCK_LABELS.get(block['kind'], block['kind'])} ({block['key']})",
+                label=self.label(block),
                 initial=block["text"],
                 widget=forms.Textarea(attrs={"rows": rows}),
                 error_messages={"required": _("This text cannot be empty.")},
             )
+
+    @staticmethod
+    def label(block: dict) -> str:
+        """The box's label: the block's kind and, for a numbered block, its number (the text does not carry it)."""
+        label = f"{BLOCK_LABELS.get(block['kind'], block['kind'])} ({block['key']})"
+        return f"{label} {summary.number_prefix(block)}".strip()
 
     @staticmethod
     def field_name(block: dict) -> str:

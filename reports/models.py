@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
-from reports import fiscal
+from reports import fiscal, notices
 
 
 class ReportingPeriodQuerySet(models.QuerySet):
@@ -364,6 +364,7 @@ class ProvinceReport(models.Model):
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
         )
+        notices.report_submitted(self, by, again=locked.submitted_at is not None)
 
     @transaction.atomic
     def return_to_province(self, comment: str, by) -> None:
@@ -393,6 +394,7 @@ class ProvinceReport(models.Model):
         self.version = locked.version + 1
         self.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_comment", "version", "updated_at"])
         ReviewEvent.objects.create(report=self, action=status, comment=comment, by=by)
+        notices.report_reviewed(self, by, accepted=status == self.Status.ACCEPTED, comment=comment)
 
     @transaction.atomic
     def reopen(self, reason: str, until: datetime.date, by) -> None:
@@ -413,6 +415,7 @@ class ProvinceReport(models.Model):
             update_fields=["reopened_until", "reopen_reason", "status", "return_comment", "version", "updated_at"]
         )
         ReviewEvent.objects.create(report=self, action=ReviewEvent.Action.REOPENED, comment=reason, by=by)
+        notices.report_reopened(self, by)
 
 
 class ReviewEvent(models.Model):

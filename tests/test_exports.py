@@ -87,15 +87,20 @@ def v2_tree() -> dict:
 
 
 def test_version_1_trees_give_their_typed_numbers_back_as_numbers(tree):
-    blocks = exports.blocks(tree)
+    import copy
+    import importlib
+
+    old = importlib.import_module("meetings.migrations.0003_summary_tree_v2")._to_v1(copy.deepcopy(tree))
+    assert old["version"] == 1 and old["blocks"][2]["text"].startswith("1) ")
+    blocks = exports.blocks(old)
+    assert blocks == exports.blocks(tree)  # read as the version 2 tree it became
     topics = [block for block in blocks if block.kind == "topic"]
     assert [(block.number, block.label) for block in topics] == [(1, "1) "), (2, "2) ")]
     assert topics[0].text == summary.DEFAULT_TOPIC_SHORTFALLS
-    headings = [block for block in blocks if block.kind == "heading"]
-    assert [block.label for block in headings] == ["1. ", "2. "]
+    assert [block.label for block in blocks if block.kind == "heading"] == ["1. ", "2. "]
     # What the reader sees is the text as it was typed.
     assert [block.label + block.text for block in blocks] == [
-        ("- " if raw["kind"] == "item" else "") + raw["text"] for raw in tree["blocks"]
+        ("- " if raw["kind"] == "item" else "") + raw["text"] for raw in old["blocks"]
     ]
 
 
