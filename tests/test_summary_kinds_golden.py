@@ -2,29 +2,29 @@
 by paragraph, as the department writes it — in the Word export and on the web page alike."""
 
 import io
-import re
 
 import docx
 import pytest
-from django.template.loader import render_to_string
+from django.utils import timezone
 
 from meetings import exports, summary
 from meetings.models import FollowUpMeeting
 from tests.golden import meeting_kinds as golden
 from tests.golden import setup
+from tests.test_summary_golden import _html_paragraphs
+from tests.test_summary_golden import _word_paragraphs as shown_paragraphs
 
 pytestmark = pytest.mark.django_db
 
 
 def word_paragraphs(tree) -> list[str]:
-    return [paragraph.text for paragraph in docx.Document(io.BytesIO(exports.to_docx(tree))).paragraphs]
+    """The Word file's paragraphs as Word shows them (list numbers and bullets included)."""
+    document = docx.Document(io.BytesIO(exports.to_docx(tree, exports.DocumentInfo("", timezone.now()))))
+    return shown_paragraphs(document)
 
 
 def web_paragraphs(tree) -> list[str]:
-    html = render_to_string("meetings/summary/_body.html", {"tree": tree})
-    paragraphs = re.findall(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", html, re.S)
-    unescaped = [p.replace("<br>", "\n").replace("&quot;", '"').replace("&#x27;", "'") for p in paragraphs]
-    return [tree["title"], *unescaped]
+    return _html_paragraphs(tree)
 
 
 def _built(meeting) -> dict:

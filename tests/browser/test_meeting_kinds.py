@@ -15,7 +15,7 @@ from tests import review_factories as make
 from tests.conftest import login
 from tests.golden import meeting_kinds as golden
 from tests.golden import setup
-from tests.test_summary_kinds_golden import web_paragraphs
+from tests.test_summary_kinds_golden import shown_paragraphs, web_paragraphs
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def _chair(page, row) -> None:
 def _word(page) -> list[str]:
     with page.expect_download() as download:
         page.get_by_role("link", name="Word (.docx)").click()
-    return [paragraph.text for paragraph in docx.Document(download.value.path()).paragraphs]
+    return shown_paragraphs(docx.Document(download.value.path()))
 
 
 def _reads_as(page, expected: list[str]) -> None:

@@ -39,7 +39,7 @@ def fields_from_topics(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_summary_tree_v2'),
+        ('meetings', '0004_published_files'),
         ('provinces', '0004_positions_and_official_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
