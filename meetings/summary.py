@@ -80,10 +80,9 @@ def default_title(meeting: FollowUpMeeting) -> str:
 
 @dataclass
 class _Member:
-    """A province of the meeting, with the zone it reports under this quarter and who presented for it."""
+    """A province of the meeting, with who presented for it and its usable report."""
 
     name: str
-    zone_number: int
     presenter: str | None = None
     report: ProvinceReport | None = None
 
@@ -180,7 +179,6 @@ def _members(meeting: FollowUpMeeting, zones: list) -> list[_Member]:
     return [
         _Member(
             province.name_th,
-            zone_numbers.get(province.reporting_zone_id, 0),
             row.presenter.name_and_position if row is not None and row.presenter_id else None,
             usable.get(province.pk),
         )
