@@ -199,6 +199,30 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(topics_from_fields, fields_from_topics),
+        # With a default, so that going back can add the field again to existing rows.
+        migrations.AlterField(
+            model_name='followupmeeting',
+            name='topic_shortfalls',
+            field=models.TextField(default='', verbose_name='first discussion topic'),
+        ),
+        # With a default, so that going back can add the field again to existing rows.
+        migrations.AlterField(
+            model_name='followupmeeting',
+            name='topic_best_practices',
+            field=models.TextField(default='', verbose_name='second discussion topic'),
+        ),
+        # With a default, so that going back can add the field again to existing rows.
+        migrations.AlterField(
+            model_name='historicalfollowupmeeting',
+            name='topic_shortfalls',
+            field=models.TextField(default='', verbose_name='first discussion topic'),
+        ),
+        # With a default, so that going back can add the field again to existing rows.
+        migrations.AlterField(
+            model_name='historicalfollowupmeeting',
+            name='topic_best_practices',
+            field=models.TextField(default='', verbose_name='second discussion topic'),
+        ),
         migrations.RemoveField(
             model_name='followupmeeting',
             name='topic_best_practices',
