@@ -255,10 +255,13 @@ class BaseTopicFormSet(BaseInlineFormSet):
         return form
 
     def kept_forms(self) -> list[TopicForm]:
+        """The topics the meeting will have: those saved before and not deleted, and the new ones filled in."""
         return [
             form
-            for form in self.forms
-            if form.has_changed() and not self._should_delete_form(form) and form.cleaned_data.get("kind")
+            for index, form in enumerate(self.forms)
+            if (index < self.initial_form_count() or form.has_changed())
+            and not self._should_delete_form(form)
+            and form.cleaned_data.get("kind")
         ]
 
     def clean(self) -> None:

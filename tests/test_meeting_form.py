@@ -173,6 +173,25 @@ def test_change_keeps_topics_and_officials_and_regenerates(client, inspector):
     assert "- หนี้ค้างชำระลดลงร้อยละ 15" in "\n".join(f"- {b['text']}" for b in meeting.draft["blocks"])
 
 
+def test_a_meeting_saved_untouched_stays_as_it_was(client, inspector):
+    meeting = setup.meeting_d(inspector)
+    meeting.generate_draft()
+    client.force_login(inspector)
+    forms = client.get(reverse("meetings:change", args=[meeting.pk])).context["forms"]
+    data = {}
+    for bound in [forms.form, forms.topics.management_form, forms.officials.management_form]:
+        data.update({field.html_name: field.value() for field in bound if field.value() is not None})
+    for formset in (forms.topics, forms.officials):
+        for form in formset.forms:
+            data.update({field.html_name: field.value() for field in form if field.value() not in (None, False)})
+    data["zones"] = [str(pk) for pk in data["zones"]]
+    before = FollowUpMeeting.objects.get(pk=meeting.pk).draft
+    response = client.post(reverse("meetings:change", args=[meeting.pk]), data)
+    assert response.status_code == 302
+    assert FollowUpMeeting.objects.get(pk=meeting.pk).draft == before
+    assert meeting.topics.count() == 2
+
+
 def test_change_over_hand_edits_does_not_regenerate_and_says_so(client, inspector):
     meeting = setup.meeting_d(inspector)
     meeting.generate_draft()
