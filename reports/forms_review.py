@@ -7,7 +7,6 @@ import json
 from django import forms
 from django.db import transaction
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,12 +28,12 @@ class PeriodForm(forms.Form):
 
 def chosen_period(request: HttpRequest) -> ReportingPeriod | None:
     """The period named by ?period=, else the latest one that has begun; 404 for an unknown one."""
-    pk = request.GET.get("period")
-    if pk:
-        if not pk.isdigit():
-            raise Http404
-        return get_object_or_404(ReportingPeriod, pk=pk)
-    return tracking.default_period(timezone.localdate())
+    if not request.GET.get("period"):
+        return tracking.default_period(timezone.localdate())
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        raise Http404
+    return form.cleaned_data["period"]
 
 
 class ReturnForm(forms.Form):
