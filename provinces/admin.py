@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
 
 
@@ -46,7 +47,7 @@ class InspectionZoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProvinceAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProvinceResource]
     list_display = ["iso_code", "name_th", "name_en", "zone"]
     list_filter = ["zone"]

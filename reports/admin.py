@@ -9,6 +9,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
 from reports.models import (
@@ -57,7 +58,7 @@ class ReportingPeriodAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProjectResource]
     list_display = ["name_th", "short_name", "first_fiscal_year", "last_fiscal_year"]
     list_filter = ["first_fiscal_year", "last_fiscal_year"]
