@@ -14,3 +14,5 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "inspection_portal.views.server_error"
