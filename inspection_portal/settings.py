@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "axes",
     "provinces",
     "reports",
+    # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +131,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", DEBUG)
 # Largest attachment an officer may upload, in bytes.
 ATTACHMENT_MAX_BYTES = envint("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# How many attachments, and how many bytes in all, one report may have.
+ATTACHMENTS_PER_REPORT = envint("ATTACHMENTS_PER_REPORT", 30)
+ATTACHMENTS_TOTAL_BYTES = envint("ATTACHMENTS_TOTAL_BYTES", 200 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 

@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reports.attachments import ALLOWED_TYPES, validate_upload
+from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
 from reports.models import Attachment, Finding, ProblemCategory, Project, ProvinceReport
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
@@ -194,9 +194,15 @@ class AttachmentForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
     )
 
+    def __init__(self, *args, report: ProvinceReport | None = None, **kwargs) -> None:
+        self.report = report
+        super().__init__(*args, **kwargs)
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         self.content_type = validate_upload(upload)
+        if self.report is not None:
+            validate_room(self.report, upload)
         return upload
 
     def save(self, report: ProvinceReport, by) -> Attachment:

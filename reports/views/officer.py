@@ -179,7 +179,7 @@ def _editable_report(request: HttpRequest, pk: int) -> ProvinceReport:
 @require_POST
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     report = _editable_report(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, report=report)
     if form.is_valid():
         attachment = form.save(report, by=request.user)
         messages.success(request, _("%(name)s has been attached.") % {"name": attachment.original_name})
@@ -206,7 +206,6 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 def delete_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
     report = _editable_report(request, attachment.report_id)
-    attachment.file.delete(save=False)
-    attachment.delete()
+    attachment.delete()  # django-cleanup removes the file once the deletion is committed
     messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
     return redirect("reports:edit", pk=report.pk)
