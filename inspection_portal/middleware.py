@@ -24,3 +24,9 @@ class SessionActivityMiddleware:
             if now - last >= settings.SESSION_ACTIVITY_WRITE_SECONDS:
                 request.session["last_activity"] = now
         return self.get_response(request)
+
+
+def note_activity_at_login(sender, request, user, **kwargs) -> None:
+    """Start the activity clock with the login's own session write, not with a second one on the next page."""
+    if request is not None and hasattr(request, "session"):
+        request.session["last_activity"] = int(time.time())

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "inspection_portal.apps.PortalConfig",
     "provinces",
     "reports",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.

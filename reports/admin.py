@@ -72,6 +72,10 @@ class ProblemCategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class CharCounterMedia:
+    js = ["js/char_counter.js"]
+
+
 class FindingInline(admin.StackedInline):
     model = Finding
     extra = 0
@@ -115,6 +119,7 @@ class ProvinceReportAdminForm(forms.ModelForm):
 
 @admin.register(ProvinceReport)
 class ProvinceReportAdmin(SimpleHistoryAdmin):
+    Media = CharCounterMedia
     form = ProvinceReportAdminForm
     list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
     list_filter = ["status", "is_late", "period", "zone"]
@@ -172,6 +177,7 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
 
 @admin.register(Finding)
 class FindingAdmin(SimpleHistoryAdmin):
+    Media = CharCounterMedia
     list_display = ["report", "kind", "project"]
     list_filter = ["kind", "report__period"]
     list_select_related = ["report__province", "report__period", "project"]

@@ -9,8 +9,9 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import PlainTextField
 from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
-from reports.models import Attachment, Finding, ProblemCategory, Project, ProvinceReport
+from reports.models import COMMENT_MAX, Attachment, Finding, ProblemCategory, Project, ProvinceReport
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
 BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
@@ -220,7 +221,7 @@ class AttachmentForm(forms.Form):
 class ReopenForm(forms.Form):
     """An administrator's reopening of one report."""
 
-    reason = forms.CharField(label=_("Reason for reopening"), widget=_textarea(3))
+    reason = PlainTextField(label=_("Reason for reopening"), max_length=COMMENT_MAX, widget=_textarea(3))
     until = forms.DateField(
         label=_("Open until"),
         help_text=_("The province may edit and submit until the end of this day."),

@@ -10,9 +10,10 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import PlainTextField
 from provinces.models import InspectionZone
 from reports import summary, tracking
-from reports.models import FollowUpMeeting, ReportingPeriod
+from reports.models import COMMENT_MAX, FollowUpMeeting, ReportingPeriod
 
 
 class PeriodForm(forms.Form):
@@ -37,15 +38,18 @@ def chosen_period(request: HttpRequest) -> ReportingPeriod | None:
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(
+    comment = PlainTextField(
         label=_("What should the province change?"),
+        max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write a comment saying what the province should change.")},
     )
 
 
 class AcceptForm(forms.Form):
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = PlainTextField(
+        label=_("Comment (optional)"), max_length=COMMENT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class MeetingForm(forms.ModelForm):

@@ -17,9 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from inspection_portal.fields import BoundedTextField, PlainCharField
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
 from reports import fiscal
+
+# Longest texts accepted: a report's own texts, each text of a finding, a comment.
+REPORT_TEXT_MAX = 10_000
+FINDING_TEXT_MAX = 4_000
+COMMENT_MAX = 4_000
 
 
 class ReportingPeriodQuerySet(models.QuerySet):
@@ -107,9 +113,9 @@ class ProjectQuerySet(models.QuerySet):
 class Project(models.Model):
     """A work, project or activity of the department's action plan."""
 
-    name_th = models.CharField(_("name"), max_length=500, unique=True)
-    short_name = models.CharField(_("short name"), max_length=120, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=500, blank=True)
+    name_th = PlainCharField(_("name"), max_length=500, unique=True)
+    short_name = PlainCharField(_("short name"), max_length=120, blank=True)
+    name_en = PlainCharField(_("name (English)"), max_length=500, blank=True)
     first_fiscal_year = models.PositiveSmallIntegerField(
         _("first fiscal year"), validators=[MinValueValidator(2500), MaxValueValidator(2700)]
     )
@@ -140,7 +146,7 @@ class Project(models.Model):
 class ProblemCategory(models.Model):
     """A kind of problem behind a shortfall, from a list administrators keep."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = PlainCharField(_("name"), max_length=200, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -196,9 +202,9 @@ class ProvinceReport(models.Model):
         related_name="reports",
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    overall_results = models.TextField(_("overall results"), blank=True)
-    achievements = models.TextField(_("achievements"), blank=True)
-    next_steps = models.TextField(_("plans for the next quarter"), blank=True)
+    overall_results = BoundedTextField(_("overall results"), max_length=REPORT_TEXT_MAX, blank=True)
+    achievements = BoundedTextField(_("achievements"), max_length=REPORT_TEXT_MAX, blank=True)
+    next_steps = BoundedTextField(_("plans for the next quarter"), max_length=REPORT_TEXT_MAX, blank=True)
     no_shortfalls = models.BooleanField(_("no shortfalls to report this quarter"), default=False)
     no_best_practices = models.BooleanField(_("no best practices to report this quarter"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -222,7 +228,7 @@ class ProvinceReport(models.Model):
         related_name="+",
     )
     is_late = models.BooleanField(_("submitted late"), default=False)
-    return_comment = models.TextField(_("inspector's comment"), blank=True)
+    return_comment = BoundedTextField(_("inspector's comment"), max_length=COMMENT_MAX, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -233,7 +239,7 @@ class ProvinceReport(models.Model):
         related_name="+",
     )
     reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
-    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    reopen_reason = BoundedTextField(_("reason for reopening"), max_length=COMMENT_MAX, blank=True)
     history = HistoricalRecords()
 
     objects = ProvinceReportQuerySet.as_manager()
@@ -426,7 +432,7 @@ class ReviewEvent(models.Model):
 
     report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="review_events")
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = BoundedTextField(_("comment"), max_length=COMMENT_MAX, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -451,16 +457,16 @@ class Finding(models.Model):
     report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="findings")
     project = models.ForeignKey(Project, verbose_name=_("work / project / activity"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    problems = models.TextField(_("problems"), blank=True)
-    causes = models.TextField(_("causes (constraints)"), blank=True)
-    measures = models.TextField(_("measures taken or planned"), blank=True)
+    problems = BoundedTextField(_("problems"), max_length=FINDING_TEXT_MAX, blank=True)
+    causes = BoundedTextField(_("causes (constraints)"), max_length=FINDING_TEXT_MAX, blank=True)
+    measures = BoundedTextField(_("measures taken or planned"), max_length=FINDING_TEXT_MAX, blank=True)
     categories = models.ManyToManyField(ProblemCategory, verbose_name=_("problem categories"), blank=True)
-    title = models.CharField(_("title"), max_length=500, blank=True)
-    what_done = models.TextField(_("what was done"), blank=True)
-    achieved = models.TextField(_("what it achieved"), blank=True)
+    title = PlainCharField(_("title"), max_length=500, blank=True)
+    what_done = BoundedTextField(_("what was done"), max_length=FINDING_TEXT_MAX, blank=True)
+    achieved = BoundedTextField(_("what it achieved"), max_length=FINDING_TEXT_MAX, blank=True)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
     actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    unit = PlainCharField(_("unit"), max_length=50, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     history = HistoricalRecords(m2m_fields=[categories])
 

@@ -21,7 +21,9 @@ def report(geography):
 
 
 def _add(client, report, name="สไลด์.pdf", content=PDF):
-    return client.post(reverse("reports:attachment_add", args=[report.pk]), {"file": upload(name, content)}, follow=True)
+    return client.post(
+        reverse("reports:attachment_add", args=[report.pk]), {"file": upload(name, content)}, follow=True
+    )
 
 
 def _messages(response) -> list[str]:
