@@ -40,9 +40,10 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
-    "inspection_portal.apps.PortalConfig",
     "provinces",
     "reports",
+    "meetings",
+    "inspection_portal",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
     "django_cleanup.apps.CleanupConfig",
 ]

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from provinces.models import InspectorAssignment, Province
-from reports.models import FollowUpMeeting, ProvinceReport
+from reports.models import ProvinceReport
 
 
 @dataclass(frozen=True)
@@ -88,21 +88,6 @@ def may_edit_report(user, report: ProvinceReport) -> bool:
     return is_officer_of(user, report)
 
 
-def may_edit_meeting(user, meeting: FollowUpMeeting) -> bool:
-    return is_admin(user) or (user.is_authenticated and meeting.inspector_id == user.pk)
-
-
-def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
-    """Its inspector, the zones' inspectors that year, admins; once published, the provinces' officers."""
-    if may_edit_meeting(user, meeting):
-        return True
-    zone_ids = {zone.pk for zone in meeting.zones.all()}
-    if zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year):
-        return True
-    province = province_of(user)
-    return meeting.is_published and province is not None and reporting_zone_id(province, meeting.period) in zone_ids
-
-
 def reporting_zone_id(province: Province, period) -> int | None:
     """The zone a province reports under in a period: its report's, else its current zone.
 
@@ -125,10 +110,3 @@ def get_report_for_user(user, pk: int, *, edit: bool = False, review: bool = Fal
     if not allowed:
         raise PermissionDenied
     return report
-
-
-def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> FollowUpMeeting:
-    meeting = get_object_or_404(FollowUpMeeting.objects.select_related("period", "inspector"), pk=pk)
-    if not (may_edit_meeting(user, meeting) if edit else may_view_meeting(user, meeting)):
-        raise PermissionDenied
-    return meeting

@@ -15,7 +15,6 @@ from reports.forms import ReopenForm
 from reports.models import (
     Attachment,
     Finding,
-    FollowUpMeeting,
     ProblemCategory,
     Project,
     ProvinceReport,
@@ -183,15 +182,6 @@ class FindingAdmin(SimpleHistoryAdmin):
     list_select_related = ["report__province", "report__period", "project"]
     search_fields = ["project__name_th", "title", "problems", "report__province__name_th"]
     autocomplete_fields = ["project"]
-
-
-@admin.register(FollowUpMeeting)
-class FollowUpMeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["held_on", "period", "inspector", "mode", "published_at"]
-    list_filter = ["period", "mode"]
-    list_select_related = ["period", "inspector"]
-    filter_horizontal = ["zones"]
-    readonly_fields = ["published_at", "published_by"]
 
 
 admin.site.site_header = _("Quarterly inspection reporting portal")

@@ -1,4 +1,4 @@
-"""The demo data: the seed's quarter (FY 2564 Q3, zones 12 and 18), its meeting, and demo accounts.
+"""The demo data of reports: the seed's quarter (FY 2564 Q3, zones 12 and 18) and the demo accounts.
 
 `load()` is idempotent: everything is found by its natural key and created only when
 missing, so running it again creates nothing and changes nothing a user has changed
@@ -13,22 +13,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import get_default_password_validators, validate_password
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from provinces import reference
 from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
 from reports import fiscal
-from reports.models import Finding, FollowUpMeeting, ProblemCategory, Project, ProvinceReport, ReportingPeriod
-
-try:  # The summary module may be missing in a partial checkout; the meeting is then left unpublished.
-    from reports import summary
-except ImportError:  # pragma: no cover - depends on the checkout
-    summary = None
+from reports.models import Finding, ProblemCategory, Project, ProvinceReport, ReportingPeriod
 
 SEED_YEAR, SEED_QUARTER = 2564, 3
 ZONES = (12, 18)
-MEETING_DAY = datetime.date(2021, 6, 11)
-MEETING_PLATFORM = "ZOOM Meeting"
 
 # The passwords the README lists; they pass Django's password validators (checked when loading).
 OFFICER_PASSWORD = "rainy-season-2564"
@@ -266,10 +258,6 @@ REPORTS = {
     ),
 }
 
-# Written from the seed; used only when reports.summary (which owns the wording) is missing.
-_FALLBACK_TOPIC_SHORTFALLS = "งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร"
-_FALLBACK_TOPIC_BEST_PRACTICES = "งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้และนำไปเป็นแบบอย่างได้"
-
 
 @dataclass(frozen=True)
 class Account:
@@ -304,14 +292,13 @@ class _Tally(dict):
 
 
 @transaction.atomic
-def load(force_publish: bool = True, reset_passwords: bool = False) -> dict:
-    """Create whatever of the demo data is missing; return what was created.
+def load(reset_passwords: bool = False, tally: "_Tally | None" = None) -> dict:
+    """Create whatever of the reports' demo data is missing; return what was created and made.
 
-    force_publish: publish the seed's meeting (generating its summary) if it is not
-    published yet. reset_passwords: set the demo accounts' passwords back to the listed ones.
+    reset_passwords: set the demo accounts' passwords back to the listed ones. The other
+    apps' demo data (the seed's meeting) builds on what this returns.
     """
-    tally = _Tally()
-    notes: list[str] = []
+    tally = tally if tally is not None else _Tally()
     provinces = _provinces()
     zones = list(InspectionZone.objects.filter(number__in=ZONES))
     seed_period = _period(SEED_YEAR, SEED_QUARTER, tally)
@@ -321,18 +308,13 @@ def load(force_publish: bool = True, reset_passwords: bool = False) -> dict:
     users = _accounts(provinces, zones, {SEED_YEAR, current_period.fiscal_year}, reset_passwords, tally)
     for name, seed in REPORTS.items():
         _report(provinces[name], seed_period, seed, users[OFFICERS[name]], projects, categories, tally)
-    meeting = _meeting(seed_period, zones, users[INSPECTOR_USERNAME], tally)
-    if force_publish and not meeting.is_published:
-        if summary is None or not hasattr(summary, "build"):
-            notes.append(_("The summary module is not available yet: the seed's meeting was left unpublished."))
-        else:
-            meeting.publish(by=users[INSPECTOR_USERNAME])
     return {
-        "created": dict(tally),
+        "created": tally,
         "accounts": accounts(),
         "periods": [seed_period, current_period],
-        "meeting": meeting,
-        "notes": notes,
+        "zones": zones,
+        "users": users,
+        "notes": [],
     }
 
 
@@ -451,31 +433,3 @@ def _report(province, period, seed: SeedReport, officer, projects, categories, t
         position += 1
     tally.count(Finding, position)
     report.submit(by=officer, now=timezone.make_aware(seed.submitted_on))
-
-
-def _meeting(period, zones, inspector, tally: _Tally) -> FollowUpMeeting:
-    if summary is not None:
-        purpose = summary.default_purpose(period)
-        topics = (summary.DEFAULT_TOPIC_SHORTFALLS, summary.DEFAULT_TOPIC_BEST_PRACTICES)
-    else:  # pragma: no cover - depends on the checkout
-        purpose = (
-            "ติดตามผลการดำเนินงานตามนโยบายสำคัญเร่งด่วนตามโครงการกิจกรรมตามแผนการปฏิบัติราชการกรมการพัฒนาชุมชน "
-            f"ประจำปี พ.ศ. {period.fiscal_year} ไตรมาส {period.quarter} และงานอื่นที่เกี่ยวข้อง "
-            "โดยให้แต่ละจังหวัดแลกเปลี่ยนเรียนรู้การดำเนินงานพัฒนาชุมชนร่วมกัน ตามประเด็น"
-        )
-        topics = (_FALLBACK_TOPIC_SHORTFALLS, _FALLBACK_TOPIC_BEST_PRACTICES)
-    # The inspector may have held another meeting that day since: the first one is the seed's.
-    key = {"period": period, "inspector": inspector, "held_on": MEETING_DAY}
-    meeting = FollowUpMeeting.objects.filter(**key).order_by("pk").first()
-    tally.count(FollowUpMeeting, meeting is None)
-    if meeting is None:
-        meeting = FollowUpMeeting.objects.create(
-            **key,
-            mode=FollowUpMeeting.Mode.ONLINE,
-            platform=MEETING_PLATFORM,
-            purpose=purpose,
-            topic_shortfalls=topics[0],
-            topic_best_practices=topics[1],
-        )
-        meeting.zones.set(zones)
-    return meeting

@@ -1,4 +1,4 @@
-"""Who has submitted: the inspector's submission tracker, and the meetings a user may see.
+"""Who has submitted: the inspector's submission tracker.
 
 The status and ordering rules live here so the tracker view and its template only show
 what these functions prepare. Everything is built from three queries whatever the
@@ -13,9 +13,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.lib.thai import sorted_thai
-from provinces.models import InspectionZone, InspectorAssignment, Province
+from provinces.models import InspectionZone, Province
 from reports import access
-from reports.models import FollowUpMeeting, ProvinceReport, ReportingPeriod
+from reports.models import ProvinceReport, ReportingPeriod
 
 
 class TrackStatus(models.TextChoices):
@@ -152,26 +152,3 @@ def track(period: ReportingPeriod, zones: list[InspectionZone] | None) -> list[Z
 def default_period(today: datetime.date) -> ReportingPeriod | None:
     """The latest period that has begun (or the earliest one if none has)."""
     return ReportingPeriod.objects.filter(start_date__lte=today).first() or ReportingPeriod.objects.last()
-
-
-def meetings_visible_to(user):
-    """The meetings `access.may_view_meeting` lets the user see, as one query."""
-    meetings = FollowUpMeeting.objects.select_related("period", "inspector", "published_by").prefetch_related("zones")
-    meetings = meetings.defer("draft", "published")
-    if access.is_admin(user):
-        return meetings
-    if not user.is_authenticated:
-        return meetings.none()
-    assigned = InspectorAssignment.objects.filter(user=user)
-    visible = Q(inspector=user) | Q(
-        zones__in=assigned.filter(fiscal_year=models.OuterRef("period__fiscal_year")).values("zone")
-    )
-    province = access.province_of(user)
-    if province is not None:
-        # The officer's province belongs to the meeting's zones for that quarter: by the zone
-        # its report was filed under, or by its current zone when it has no report.
-        reports = ProvinceReport.objects.filter(province=province, period=models.OuterRef("period"))
-        filed_under = Q(zones__in=reports.values("zone"))
-        unfiled = Q(zones=province.zone_id) & ~models.Exists(reports)
-        visible |= Q(published__isnull=False) & (filed_under | unfiled)
-    return meetings.filter(pk__in=FollowUpMeeting.objects.filter(visible).values("pk"))

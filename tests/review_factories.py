@@ -5,8 +5,9 @@ import itertools
 
 from django.utils import timezone
 
+from meetings.models import FollowUpMeeting
 from provinces.models import InspectionZone, Province
-from reports.models import Finding, FollowUpMeeting, Project, ProvinceReport, ReportingPeriod, ReviewEvent
+from reports.models import Finding, Project, ProvinceReport, ReportingPeriod, ReviewEvent
 
 _numbers = itertools.count(1)
 

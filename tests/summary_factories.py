@@ -2,9 +2,10 @@
 
 import datetime
 
+from meetings.models import FollowUpMeeting
+from meetings.summary import DEFAULT_TOPIC_BEST_PRACTICES, DEFAULT_TOPIC_SHORTFALLS, default_purpose
 from provinces.models import InspectionZone, Province
-from reports.models import Finding, FollowUpMeeting, Project, ProvinceReport, ReportingPeriod
-from reports.summary import DEFAULT_TOPIC_BEST_PRACTICES, DEFAULT_TOPIC_SHORTFALLS, default_purpose
+from reports.models import Finding, Project, ProvinceReport, ReportingPeriod
 
 SUBMITTED = ProvinceReport.Status.SUBMITTED
 ACCEPTED = ProvinceReport.Status.ACCEPTED

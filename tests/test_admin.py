@@ -23,7 +23,7 @@ CHANGELISTS = [
     "admin:reports_problemcategory_changelist",
     "admin:reports_provincereport_changelist",
     "admin:reports_finding_changelist",
-    "admin:reports_followupmeeting_changelist",
+    "admin:meetings_followupmeeting_changelist",
 ]
 
 

@@ -11,7 +11,7 @@ import docx
 import pytest
 from django.urls import reverse
 
-from reports.forms_review import draft_hash
+from meetings.forms import draft_hash
 from tests import review_factories as make
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_a_control_character_in_a_finding_does_not_break_the_word_download(clien
     make.shortfall(report, "โครงการทดสอบอักขระ", problems="ขาดงบประมาณ\x07ต่อเนื่อง")
     meeting = make.meeting(inspector, quarter)
     client.force_login(inspector)
-    response = client.get(reverse("reports:meeting_docx", args=[meeting.pk]))
+    response = client.get(reverse("meetings:docx", args=[meeting.pk]))
     assert response.status_code == 200
     text = _docx_text(response.content)
     assert "ขาดงบประมาณ" in text and "ต่อเนื่อง" in text
@@ -45,8 +45,8 @@ def test_a_soft_line_break_typed_in_the_summary_becomes_a_line_break(client, ins
     data = {"draft_hash": draft_hash(meeting.draft)}
     data.update({f"block_{block['key']}": block["text"] for block in meeting.draft["blocks"]})
     data["block_intro"] = "บรรทัดแรก\x0bบรรทัดสอง"
-    assert client.post(reverse("reports:meeting_edit_text", args=[meeting.pk]), data).status_code == 302
-    for name in ("meeting_docx", "meeting_pdf"):
-        assert client.get(reverse(f"reports:{name}", args=[meeting.pk])).status_code == 200
-    text = _docx_text(client.get(reverse("reports:meeting_docx", args=[meeting.pk])).content)
+    assert client.post(reverse("meetings:edit_text", args=[meeting.pk]), data).status_code == 302
+    for name in ("docx", "pdf"):
+        assert client.get(reverse(f"meetings:{name}", args=[meeting.pk])).status_code == 200
+    text = _docx_text(client.get(reverse("meetings:docx", args=[meeting.pk])).content)
     assert "บรรทัดแรก\nบรรทัดสอง" in text

@@ -10,8 +10,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from reports import exports, summary
-from reports.models import FollowUpMeeting
+from meetings import exports, summary
+from meetings.models import FollowUpMeeting
 from tests.summary_factories import load_seed
 from tests.test_summary import national_quarter
 
@@ -149,7 +149,7 @@ def test_pdf_prints_markup_typed_in_an_edit_as_text(tree):
 def test_print_page_without_pdf_fonts_points_at_the_static_files(tree):
     from django.template.loader import render_to_string
 
-    html = render_to_string("reports/summary/print.html", {"tree": tree})
+    html = render_to_string("meetings/summary/print.html", {"tree": tree})
     assert "/static/fonts/sarabun/Sarabun_400Regular.ttf" in html
     assert "file://" not in html
     assert "size: A4" in html

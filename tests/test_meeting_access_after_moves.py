@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from meetings import access as meeting_access
 from provinces.models import InspectionZone, Province
-from reports import access, tracking
 from tests import review_factories as make
 from tests.conftest import make_officer
 
@@ -29,9 +29,9 @@ def _move(name: str, zone_number: int) -> None:
 def _sees(client, user, meeting) -> bool:
     user = type(user).objects.get(pk=user.pk)  # as a new request would load it
     client.force_login(user)
-    listed = meeting in tracking.meetings_visible_to(user)
-    status = client.get(reverse("reports:meeting", args=[meeting.pk])).status_code
-    assert listed == (status == 200) == access.may_view_meeting(user, meeting)
+    listed = meeting in meeting_access.meetings_visible_to(user)
+    status = client.get(reverse("meetings:detail", args=[meeting.pk])).status_code
+    assert listed == (status == 200) == meeting_access.may_view_meeting(user, meeting)
     return listed
 
 

@@ -7,10 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meetings import summary
+from meetings.forms import draft_hash
+from meetings.models import FollowUpMeeting
 from provinces.models import InspectionZone, Province
-from reports import summary
-from reports.forms_review import draft_hash
-from reports.models import FollowUpMeeting, ProvinceReport
+from reports.models import ProvinceReport
 from tests import review_factories as make
 from tests.conftest import make_inspector, make_officer
 
@@ -45,7 +46,7 @@ def outside_officer(geography):
 
 
 def _url(name, meeting):
-    return reverse(f"reports:{name}", args=[meeting.pk])
+    return reverse(f"meetings:{name}", args=[meeting.pk])
 
 
 def _reread(meeting):
@@ -69,28 +70,28 @@ def test_list_shows_each_role_its_meetings(client, inspector, other_inspector, o
     }
     for user, expected in expectations.items():
         client.force_login(user)
-        response = client.get(reverse("reports:meetings"))
+        response = client.get(reverse("meetings:list"))
         assert response.status_code == 200
         assert {m.pk for m in response.context["meetings"]} == expected, user
     meeting.publish(by=inspector)
     client.force_login(officer)
-    assert [m.pk for m in client.get(reverse("reports:meetings")).context["meetings"]] == [meeting.pk]
+    assert [m.pk for m in client.get(reverse("meetings:list")).context["meetings"]] == [meeting.pk]
     client.force_login(outside_officer)
-    assert list(client.get(reverse("reports:meetings")).context["meetings"]) == []
+    assert list(client.get(reverse("meetings:list")).context["meetings"]) == []
 
 
 def test_list_for_admin_and_co_inspector(client, admin_user, co_inspector, other_inspector, meeting):
     zone_1 = make.meeting(other_inspector, meeting.period, zone_numbers=[1], generate=False)
     client.force_login(admin_user)
-    assert {m.pk for m in client.get(reverse("reports:meetings")).context["meetings"]} == {meeting.pk, zone_1.pk}
+    assert {m.pk for m in client.get(reverse("meetings:list")).context["meetings"]} == {meeting.pk, zone_1.pk}
     client.force_login(co_inspector)
-    assert [m.pk for m in client.get(reverse("reports:meetings")).context["meetings"]] == [meeting.pk]
+    assert [m.pk for m in client.get(reverse("meetings:list")).context["meetings"]] == [meeting.pk]
 
 
 def test_list_anonymous_and_wrong_method(client, inspector, geography):
-    assert reverse("login") in client.get(reverse("reports:meetings"))["Location"]
+    assert reverse("login") in client.get(reverse("meetings:list"))["Location"]
     client.force_login(inspector)
-    assert client.post(reverse("reports:meetings")).status_code == 405
+    assert client.post(reverse("meetings:list")).status_code == 405
 
 
 def test_list_query_count_does_not_grow(client, inspector, quarter, django_assert_max_num_queries):
@@ -98,7 +99,7 @@ def test_list_query_count_does_not_grow(client, inspector, quarter, django_asser
         make.meeting(inspector, quarter, generate=False)
     client.force_login(inspector)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("reports:meetings"))
+        response = client.get(reverse("meetings:list"))
     assert len(response.context["meetings"]) == 15
 
 
@@ -122,7 +123,7 @@ def _meeting_data(**overrides):
 
 def test_new_meeting_form_is_prefilled_with_the_defaults(client, inspector, quarter):
     client.force_login(inspector)
-    response = client.get(reverse("reports:meeting_add"), {"period": quarter.pk})
+    response = client.get(reverse("meetings:add"), {"period": quarter.pk})
     assert response.status_code == 200
     form = response.context["form"]
     assert form["purpose"].value() == summary.default_purpose(quarter)
@@ -133,9 +134,9 @@ def test_new_meeting_form_is_prefilled_with_the_defaults(client, inspector, quar
 
 def test_create_a_meeting_generates_its_draft(client, inspector, quarter, seed):
     client.force_login(inspector)
-    response = client.post(f"{reverse('reports:meeting_add')}?period={quarter.pk}", _meeting_data())
+    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data())
     meeting = FollowUpMeeting.objects.get()
-    assert response.status_code == 302 and response["Location"] == _url("meeting", meeting)
+    assert response.status_code == 302 and response["Location"] == _url("detail", meeting)
     assert meeting.inspector == inspector and meeting.period == quarter
     assert {zone.number for zone in meeting.zones.all()} == {12, 18}
     assert meeting.purpose == "ติดตามผล" and not meeting.draft_edited
@@ -145,7 +146,7 @@ def test_create_a_meeting_generates_its_draft(client, inspector, quarter, seed):
 def test_create_refuses_a_zone_not_the_inspectors(client, inspector, quarter):
     client.force_login(inspector)
     zone_1 = InspectionZone.objects.get(number=1).pk
-    response = client.post(f"{reverse('reports:meeting_add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
+    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
     assert response.status_code == 200 and response.context["form"].errors["zones"]
     assert not FollowUpMeeting.objects.exists()
 
@@ -153,7 +154,7 @@ def test_create_refuses_a_zone_not_the_inspectors(client, inspector, quarter):
 def test_create_keeps_input_and_says_what_is_missing_in_thai(client, inspector, quarter):
     client.force_login(inspector)
     response = client.post(
-        f"{reverse('reports:meeting_add')}?period={quarter.pk}", _meeting_data(platform="", zones=[])
+        f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(platform="", zones=[])
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -166,7 +167,7 @@ def test_create_keeps_input_and_says_what_is_missing_in_thai(client, inspector, 
 
 def test_on_site_meeting_needs_a_place(client, inspector, quarter):
     client.force_login(inspector)
-    url = f"{reverse('reports:meeting_add')}?period={quarter.pk}"
+    url = f"{reverse('meetings:add')}?period={quarter.pk}"
     assert "place" in client.post(url, _meeting_data(mode="on_site", platform="")).context["form"].errors
     assert client.post(url, _meeting_data(mode="on_site", platform="", place="ศาลากลางจังหวัดขอนแก่น")).status_code == 302
 
@@ -174,7 +175,7 @@ def test_on_site_meeting_needs_a_place(client, inspector, quarter):
 def test_inspector_without_zones_that_year_cannot_create(client, inspector, geography):
     later = make.period(2565, 1)
     client.force_login(inspector)
-    response = client.post(f"{reverse('reports:meeting_add')}?period={later.pk}", _meeting_data())
+    response = client.post(f"{reverse('meetings:add')}?period={later.pk}", _meeting_data())
     assert response.status_code == 200 and "zones" in response.context["form"].errors
     assert not FollowUpMeeting.objects.exists()
 
@@ -182,7 +183,7 @@ def test_inspector_without_zones_that_year_cannot_create(client, inspector, geog
 def test_admin_may_choose_any_zone(client, admin_user, quarter):
     client.force_login(admin_user)
     zone_1 = InspectionZone.objects.get(number=1).pk
-    response = client.post(f"{reverse('reports:meeting_add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
+    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
     assert response.status_code == 302
     assert FollowUpMeeting.objects.get().inspector == admin_user
 
@@ -190,13 +191,13 @@ def test_admin_may_choose_any_zone(client, admin_user, quarter):
 @pytest.mark.parametrize("actor", ["officer", "other_officer"])
 def test_officers_cannot_create(client, request, actor, quarter):
     client.force_login(request.getfixturevalue(actor))
-    assert client.get(reverse("reports:meeting_add")).status_code == 403
-    assert client.post(reverse("reports:meeting_add"), _meeting_data()).status_code == 403
+    assert client.get(reverse("meetings:add")).status_code == 403
+    assert client.post(reverse("meetings:add"), _meeting_data()).status_code == 403
     assert not FollowUpMeeting.objects.exists()
 
 
 def test_anonymous_cannot_create(client, quarter):
-    response = client.post(reverse("reports:meeting_add"), _meeting_data())
+    response = client.post(reverse("meetings:add"), _meeting_data())
     assert response.status_code == 302 and reverse("login") in response["Location"]
     assert not FollowUpMeeting.objects.exists()
 
@@ -207,18 +208,18 @@ def test_anonymous_cannot_create(client, quarter):
 @pytest.mark.parametrize("actor", ["inspector", "admin_user", "co_inspector"])
 def test_inspectors_read_the_draft(client, request, actor, meeting):
     client.force_login(request.getfixturevalue(actor))
-    response = client.get(_url("meeting", meeting))
+    response = client.get(_url("detail", meeting))
     assert response.status_code == 200
     assert KHON_KAEN_LINE in response.content.decode()
     may_edit = actor != "co_inspector"
     assert response.context["may_edit"] is may_edit
-    assert (_url("meeting_publish", meeting) in response.content.decode()) is may_edit
+    assert (_url("publish", meeting) in response.content.decode()) is may_edit
 
 
 @pytest.mark.parametrize("actor", ["officer", "other_officer", "outside_officer", "other_inspector"])
 def test_others_cannot_read_an_unpublished_meeting(client, request, actor, meeting):
     client.force_login(request.getfixturevalue(actor))
-    for name in ("meeting", "meeting_print", "meeting_docx", "meeting_pdf"):
+    for name in ("detail", "print", "docx", "pdf"):
         assert client.get(_url(name, meeting)).status_code == 403, name
 
 
@@ -227,25 +228,25 @@ def test_officers_of_the_provinces_read_the_published_summary_only(client, inspe
     _edit_one_sentence(meeting, "ข้อความในร่างที่ยังไม่เผยแพร่")
     for user in (officer, other_officer):
         client.force_login(user)
-        response = client.get(_url("meeting", meeting))
+        response = client.get(_url("detail", meeting))
         assert response.status_code == 200
         html = response.content.decode()
         assert KHON_KAEN_LINE in html and "ข้อความในร่างที่ยังไม่เผยแพร่" not in html
         assert not response.context["may_edit"]
-        assert client.get(_url("meeting_edit_text", meeting)).status_code == 403
-        assert client.post(_url("meeting_publish", meeting), {"draft_hash": "x"}).status_code == 403
+        assert client.get(_url("edit_text", meeting)).status_code == 403
+        assert client.post(_url("publish", meeting), {"draft_hash": "x"}).status_code == 403
 
 
 @pytest.mark.parametrize("actor", ["outside_officer", "other_inspector"])
 def test_outsiders_cannot_read_even_a_published_summary(client, request, actor, inspector, meeting):
     meeting.publish(by=inspector)
     client.force_login(request.getfixturevalue(actor))
-    for name in ("meeting", "meeting_print", "meeting_docx", "meeting_pdf"):
+    for name in ("detail", "print", "docx", "pdf"):
         assert client.get(_url(name, meeting)).status_code == 403, name
 
 
 def test_anonymous_cannot_read(client, meeting):
-    for name in ("meeting", "meeting_print", "meeting_docx", "meeting_pdf", "meeting_edit_text"):
+    for name in ("detail", "print", "docx", "pdf", "edit_text"):
         assert reverse("login") in client.get(_url(name, meeting))["Location"]
 
 
@@ -253,7 +254,7 @@ def test_detail_lists_the_missing_provinces(client, inspector, quarter):
     make.submitted("ขอนแก่น", quarter)
     the_meeting = make.meeting(inspector, quarter)
     client.force_login(inspector)
-    html = client.get(_url("meeting", the_meeting)).content.decode()
+    html = client.get(_url("detail", the_meeting)).content.decode()
     assert 'id="missing-provinces"' in html and "ร้อยเอ็ด" in html
 
 
@@ -268,11 +269,11 @@ def test_detail_and_generation_queries_do_not_grow_from_8_to_77_provinces(client
     small = make.meeting(inspector, quarter)
     national = make.meeting(admin_user, quarter, zone_numbers=range(1, 19))
     client.force_login(admin_user)
-    assert _count_queries(client, _url("meeting", small)) == _count_queries(client, _url("meeting", national))
+    assert _count_queries(client, _url("detail", small)) == _count_queries(client, _url("detail", national))
     with CaptureQueriesContext(connection) as eight:
-        client.post(_url("meeting_generate", small))
+        client.post(_url("generate", small))
     with CaptureQueriesContext(connection) as all_zones:
-        client.post(_url("meeting_generate", national))
+        client.post(_url("generate", national))
     assert len(eight) == len(all_zones) <= 20
     assert len(_reread(national).draft["provinces"]) == 76
 
@@ -291,7 +292,7 @@ def _edit_one_sentence(meeting, text):
 def test_generate_rebuilds_from_the_reports(client, inspector, meeting, seed):
     make.shortfall(seed["ร้อยเอ็ด"], "โครงการใหม่ล่าสุด")
     client.force_login(inspector)
-    response = client.post(_url("meeting_generate", meeting))
+    response = client.post(_url("generate", meeting))
     assert response.status_code == 302
     assert "โครงการใหม่ล่าสุด" in " ".join(b["text"] for b in _reread(meeting).draft["blocks"])
 
@@ -299,12 +300,12 @@ def test_generate_rebuilds_from_the_reports(client, inspector, meeting, seed):
 def test_regenerate_asks_before_discarding_edits(client, inspector, meeting):
     _edit_one_sentence(meeting, "ประโยคที่แก้ไขเอง")
     client.force_login(inspector)
-    response = client.post(_url("meeting_generate", meeting))
+    response = client.post(_url("generate", meeting))
     assert response.status_code == 200
     assert 'id="regenerate-warning"' in response.content.decode()
     kept = _reread(meeting)
     assert kept.draft_edited and _block(kept.draft)["text"] == "ประโยคที่แก้ไขเอง"
-    response = client.post(_url("meeting_generate", meeting), {"confirm": "on"})
+    response = client.post(_url("generate", meeting), {"confirm": "on"})
     assert response.status_code == 302
     regenerated = _reread(meeting)
     assert not regenerated.draft_edited and _block(regenerated.draft)["text"] != "ประโยคที่แก้ไขเอง"
@@ -312,9 +313,9 @@ def test_regenerate_asks_before_discarding_edits(client, inspector, meeting):
 
 def test_detail_shows_the_confirm_box_only_when_edited(client, inspector, meeting):
     client.force_login(inspector)
-    assert 'id="id_regenerate_confirm"' not in client.get(_url("meeting", meeting)).content.decode()
+    assert 'id="id_regenerate_confirm"' not in client.get(_url("detail", meeting)).content.decode()
     _edit_one_sentence(meeting, "แก้แล้ว")
-    assert 'id="id_regenerate_confirm"' in client.get(_url("meeting", meeting)).content.decode()
+    assert 'id="id_regenerate_confirm"' in client.get(_url("detail", meeting)).content.decode()
 
 
 # --- edit the text --------------------------------------------------------------
@@ -329,11 +330,11 @@ def _text_data(meeting, **texts):
 
 def test_edit_one_sentence(client, inspector, meeting):
     client.force_login(inspector)
-    response = client.get(_url("meeting_edit_text", meeting))
+    response = client.get(_url("edit_text", meeting))
     assert response.status_code == 200
     assert len(response.context["form"].visible_fields()) == len(meeting.draft["blocks"])
     key = _block(meeting.draft)["key"]
-    response = client.post(_url("meeting_edit_text", meeting), _text_data(meeting, **{f"block_{key}": "ประโยคใหม่"}))
+    response = client.post(_url("edit_text", meeting), _text_data(meeting, **{f"block_{key}": "ประโยคใหม่"}))
     assert response.status_code == 302
     saved = _reread(meeting)
     assert saved.draft_edited
@@ -346,7 +347,7 @@ def test_a_concurrent_edit_is_not_overwritten(client, inspector, meeting):
     client.force_login(inspector)
     stale = _text_data(meeting, **{f"block_{_block(meeting.draft)['key']}": "ข้อความของฉัน"})
     _edit_one_sentence(meeting, "ข้อความของอีกคน")  # someone saved meanwhile
-    response = client.post(_url("meeting_edit_text", meeting), stale)
+    response = client.post(_url("edit_text", meeting), stale)
     assert response.status_code == 200
     html = response.content.decode()
     assert "ข้อความของฉัน" in html and "ข้อความของอีกคน" in html  # mine kept in the form, theirs shown
@@ -354,14 +355,14 @@ def test_a_concurrent_edit_is_not_overwritten(client, inspector, meeting):
     assert _block(_reread(meeting).draft)["text"] == "ข้อความของอีกคน"
     # Saving again from the refreshed form is a deliberate overwrite.
     again = {name: value for name, value in response.context["form"].data.items()}
-    assert client.post(_url("meeting_edit_text", meeting), again).status_code == 302
+    assert client.post(_url("edit_text", meeting), again).status_code == 302
     assert _block(_reread(meeting).draft)["text"] == "ข้อความของฉัน"
 
 
 def test_an_empty_block_is_refused(client, inspector, meeting):
     client.force_login(inspector)
     key = _block(meeting.draft)["key"]
-    response = client.post(_url("meeting_edit_text", meeting), _text_data(meeting, **{f"block_{key}": "  "}))
+    response = client.post(_url("edit_text", meeting), _text_data(meeting, **{f"block_{key}": "  "}))
     assert response.status_code == 200 and response.context["form"].errors[f"block_{key}"]
     assert not _reread(meeting).draft_edited
 
@@ -369,19 +370,19 @@ def test_an_empty_block_is_refused(client, inspector, meeting):
 @pytest.mark.parametrize("actor", ["co_inspector", "officer", "other_inspector"])
 def test_others_cannot_edit_generate_or_publish(client, request, actor, meeting):
     client.force_login(request.getfixturevalue(actor))
-    assert client.get(_url("meeting_edit_text", meeting)).status_code == 403
-    assert client.post(_url("meeting_edit_text", meeting), _text_data(meeting)).status_code == 403
-    assert client.post(_url("meeting_generate", meeting), {"confirm": "on"}).status_code == 403
-    assert client.post(_url("meeting_publish", meeting), {"draft_hash": draft_hash(meeting.draft)}).status_code == 403
+    assert client.get(_url("edit_text", meeting)).status_code == 403
+    assert client.post(_url("edit_text", meeting), _text_data(meeting)).status_code == 403
+    assert client.post(_url("generate", meeting), {"confirm": "on"}).status_code == 403
+    assert client.post(_url("publish", meeting), {"draft_hash": draft_hash(meeting.draft)}).status_code == 403
     after = _reread(meeting)
     assert after.published is None and not after.draft_edited and after.draft == meeting.draft
 
 
-@pytest.mark.parametrize("name", ["meeting_generate", "meeting_publish"])
+@pytest.mark.parametrize("name", ["generate", "publish"])
 def test_wrong_method(client, inspector, meeting, name):
     client.force_login(inspector)
     assert client.get(_url(name, meeting)).status_code == 405
-    assert client.post(_url("meeting", meeting)).status_code == 405
+    assert client.post(_url("detail", meeting)).status_code == 405
     assert _reread(meeting).published is None
 
 
@@ -391,7 +392,7 @@ def test_wrong_method(client, inspector, meeting, name):
 def test_publish_freezes_the_summary(client, inspector, meeting, seed):
     client.force_login(inspector)
     edited = _edit_one_sentence(meeting, "ประโยคที่ผู้ตรวจแก้ไข")
-    response = client.post(_url("meeting_publish", meeting), {"draft_hash": draft_hash(edited.draft)})
+    response = client.post(_url("publish", meeting), {"draft_hash": draft_hash(edited.draft)})
     assert response.status_code == 302
     published = _reread(meeting)
     assert published.published_by == inspector and published.published_at is not None
@@ -400,13 +401,13 @@ def test_publish_freezes_the_summary(client, inspector, meeting, seed):
     # A report changes and the draft is regenerated: the published text stays as it was.
     make.shortfall(seed["ร้อยเอ็ด"], "โครงการที่เพิ่มภายหลัง")
     ProvinceReport.objects.filter(pk=seed["ขอนแก่น"].pk).update(status=ProvinceReport.Status.RETURNED)
-    client.post(_url("meeting_generate", meeting), {"confirm": "on"})
+    client.post(_url("generate", meeting), {"confirm": "on"})
     after = _reread(meeting)
     assert after.published == frozen
     assert "โครงการที่เพิ่มภายหลัง" in " ".join(b["text"] for b in after.draft["blocks"])
-    html = client.get(_url("meeting", meeting)).content.decode()
+    html = client.get(_url("detail", meeting)).content.decode()
     assert 'id="published-info"' in html and "inspector_12" in html
-    docx_text = _docx_text(client.get(_url("meeting_docx", meeting)).content)
+    docx_text = _docx_text(client.get(_url("docx", meeting)).content)
     assert "ประโยคที่ผู้ตรวจแก้ไข" in docx_text and "โครงการที่เพิ่มภายหลัง" not in docx_text
 
 
@@ -414,7 +415,7 @@ def test_publish_refuses_a_draft_changed_since_the_page_was_read(client, inspect
     client.force_login(inspector)
     seen = draft_hash(meeting.draft)
     _edit_one_sentence(meeting, "แก้ไขโดยอีกหน้าต่าง")
-    response = client.post(_url("meeting_publish", meeting), {"draft_hash": seen}, follow=True)
+    response = client.post(_url("publish", meeting), {"draft_hash": seen}, follow=True)
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert _reread(meeting).published is None
 
@@ -436,25 +437,25 @@ def _pdf_text(content: bytes) -> str:
 
 def test_print_view(client, inspector, meeting):
     client.force_login(inspector)
-    response = client.get(_url("meeting_print", meeting))
+    response = client.get(_url("print", meeting))
     assert response.status_code == 200
     assert KHON_KAEN_LINE in response.content.decode()
 
 
 def test_docx_download_of_the_draft_then_the_published(client, inspector, officer, meeting):
     client.force_login(inspector)
-    response = client.get(_url("meeting_docx", meeting))
+    response = client.get(_url("docx", meeting))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="summary-2564-q3.docx"'
     assert KHON_KAEN_LINE in _docx_text(response.content)
     meeting.publish(by=inspector)
     client.force_login(officer)
-    assert KHON_KAEN_LINE in _docx_text(client.get(_url("meeting_docx", meeting)).content)
+    assert KHON_KAEN_LINE in _docx_text(client.get(_url("docx", meeting)).content)
 
 
 def test_pdf_download(client, inspector, meeting):
     client.force_login(inspector)
-    response = client.get(_url("meeting_pdf", meeting))
+    response = client.get(_url("pdf", meeting))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="summary-2564-q3.pdf"'
@@ -465,6 +466,6 @@ def test_pdf_download(client, inspector, meeting):
 def test_editing_a_meeting_without_a_draft_asks_to_generate_first(client, inspector, quarter):
     empty = make.meeting(inspector, quarter, generate=False)
     client.force_login(inspector)
-    response = client.get(_url("meeting_edit_text", empty), follow=True)
+    response = client.get(_url("edit_text", empty), follow=True)
     assert "กรุณาจัดทำสรุปผลก่อนแก้ไขข้อความ" in response.content.decode()
     assert _reread(empty).draft is None

@@ -1,4 +1,4 @@
-"""The summary generator (reports/summary.py): which reports, which order, which words, how many queries."""
+"""The summary generator (meetings/summary.py): which reports, which order, which words, how many queries."""
 
 import json
 import random
@@ -6,9 +6,10 @@ import time
 
 import pytest
 
+from meetings import summary
+from meetings.models import FollowUpMeeting
 from provinces.models import InspectionZone, Province
-from reports import summary
-from reports.models import FollowUpMeeting, Project, ProvinceReport, ReportingPeriod
+from reports.models import Project, ProvinceReport, ReportingPeriod
 from tests.summary_factories import (
     ACCEPTED,
     SUBMITTED,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports import summary
+from meetings import demo, summary
 from tests.summary_factories import (
     CHANGE_LEADERS,
     COC_PROBLEM,
@@ -111,7 +111,7 @@ def test_the_tree_is_plain_json_data(tree):
     assert tree["version"] == summary.TREE_VERSION
 
 
-# --- the same groupings from the demo data (reports/demo.py, what `make run` shows) ------------
+# --- the same groupings from the demo data (meetings/demo.py, what `make run` shows) ------------
 
 SEED_SECTION1 = [
     ("โคก หนอง นา", ["ขอนแก่น", "มหาสารคาม", "กำแพงเพชร", "พิจิตร", "อุทัยธานี"]),
@@ -130,7 +130,6 @@ SEED_SECTION2 = [
 
 @pytest.fixture
 def demo_tree(geography):
-    demo = pytest.importorskip("reports.demo", reason="reports/demo.py is not in this checkout")
     meeting = demo.load()["meeting"]
     return summary.build(type(meeting).objects.get(pk=meeting.pk))
 

@@ -237,7 +237,7 @@ def test_home_sends_inspectors_and_admins_to_the_tracker(client, request, actor,
 def test_nav_links_the_tracker_for_inspectors_only(client, inspector, officer, quarter):
     client.force_login(inspector)
     html = client.get(URL).content.decode()
-    assert f'href="{URL}"' in html and f'href="{reverse("reports:meetings")}"' in html
+    assert f'href="{URL}"' in html and f'href="{reverse("meetings:list")}"' in html
     client.force_login(officer)
-    html = client.get(reverse("reports:meetings")).content.decode()
+    html = client.get(reverse("meetings:list")).content.decode()
     assert f'href="{URL}"' not in html

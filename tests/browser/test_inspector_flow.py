@@ -8,7 +8,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reports.models import FollowUpMeeting, ProvinceReport
+from meetings.models import FollowUpMeeting
+from reports.models import ProvinceReport
 from tests import review_factories as make
 from tests.conftest import login
 
@@ -96,7 +97,7 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
     page.locator("[name='held_on']").fill("2021-06-11")
     page.locator("[name='platform']").fill("ZOOM Meeting")
     page.get_by_role("button", name="สร้างการประชุมและจัดทำสรุปผล").click()
-    page.wait_for_url(re.compile(r"/reports/meetings/\d+/$"))
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     meeting = FollowUpMeeting.objects.get()
     summary_text = page.locator("#summary").inner_text()
     assert "รวมทั้งหมด 8 จังหวัด" in summary_text
@@ -106,7 +107,7 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
     page.get_by_role("link", name="แก้ไขข้อความ").click()
     page.locator("textarea[name='block_intro']").fill(EDITED)
     page.get_by_role("button", name="บันทึกข้อความ").click()
-    page.wait_for_url(re.compile(rf"/reports/meetings/{meeting.pk}/$"))
+    page.wait_for_url(re.compile(rf"/meetings/{meeting.pk}/$"))
     assert EDITED in page.locator("#summary").inner_text()
     page.get_by_role("button", name="เผยแพร่").click()
     assert page.locator("#published-info").is_visible()
@@ -128,6 +129,6 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
 
     # The officer of a meeting's province reads the published summary.
     _switch_user(page, officer)
-    page.goto(f"/reports/meetings/{meeting.pk}/")
+    page.goto(f"/meetings/{meeting.pk}/")
     assert EDITED in page.locator("#summary").inner_text()
     assert page.get_by_role("button", name="เผยแพร่").count() == 0

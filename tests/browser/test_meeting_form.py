@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from reports.models import FollowUpMeeting
+from meetings.models import FollowUpMeeting
 from tests import review_factories as make
 from tests.conftest import login
 
@@ -48,8 +48,8 @@ def assert_kept(page, zone_12: bool = True) -> None:
 def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, inspector, quarter):
     login(page, inspector.username)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
-    page.goto(f"/reports/meetings/add/?period={quarter.pk}")
-    page.wait_for_url(re.compile(r"/reports/meetings/add/"))
+    page.goto(f"/meetings/add/?period={quarter.pk}")
+    page.wait_for_url(re.compile(r"/meetings/add/"))
     form = page.locator("#meeting-form")
     # The inspector's two zones are offered; another zone is not.
     assert form.get_by_label(re.compile("เขตตรวจราชการที่ 18")).count() == 1
@@ -62,7 +62,7 @@ def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, i
     field(page, "purpose").fill(PURPOSE)
     field(page, "topic_shortfalls").fill(TOPIC)
     submit(page)
-    assert re.search(r"/reports/meetings/add/", page.url)
+    assert re.search(r"/meetings/add/", page.url)
     assert "กรุณาเลือกเขตตรวจราชการของท่านอย่างน้อยหนึ่งเขต" in page.locator("#div_id_zones").inner_text()
     assert "กรุณาระบุระบบประชุมออนไลน์" in page.locator("#div_id_platform").inner_text()
     assert "กรุณาระบุระบบประชุมออนไลน์" not in page.locator("#div_id_place").inner_text()
@@ -92,7 +92,7 @@ def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, i
     # Fixed: the meeting is created with what was typed and its summary generated.
     field(page, "place").fill(PLACE)
     submit(page)
-    page.wait_for_url(re.compile(r"/reports/meetings/\d+/$"))
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     assert page.get_by_text("สร้างการประชุมและจัดทำร่างสรุปผลแล้ว").is_visible()
     meeting = FollowUpMeeting.objects.get()
     assert (meeting.mode, meeting.place, meeting.platform) == (FollowUpMeeting.Mode.ON_SITE, PLACE, "")

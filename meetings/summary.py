@@ -30,8 +30,9 @@ from inspection_portal.lib.thai import (
     thai_date,
     unique,
 )
+from meetings.models import FollowUpMeeting
 from provinces.models import Province
-from reports.models import Finding, FollowUpMeeting, Project, ProvinceReport, ReportingPeriod
+from reports.models import Finding, Project, ProvinceReport, ReportingPeriod
 
 TREE_VERSION = 1
 

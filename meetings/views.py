@@ -8,18 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reports import access, exports, summary, tracking
-from reports.forms_review import (
-    ConflictError,
-    MeetingForm,
-    PeriodForm,
-    PublishForm,
-    RegenerateForm,
-    SummaryTextForm,
-    chosen_period,
-    draft_hash,
-)
-from reports.models import FollowUpMeeting
+from meetings import access, exports, summary
+from meetings.forms import ConflictError, MeetingForm, PublishForm, RegenerateForm, SummaryTextForm, draft_hash
+from meetings.models import FollowUpMeeting
+from reports import access as report_access
+from reports.forms_review import PeriodForm, chosen_period
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -34,31 +27,31 @@ def _shown_tree(meeting: FollowUpMeeting) -> dict:
 @login_required
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    roles = access.roles_of(request.user)
+    roles = report_access.roles_of(request.user)
     context = {
-        "meetings": tracking.meetings_visible_to(request.user),
+        "meetings": access.meetings_visible_to(request.user),
         "may_add": roles.may_inspect,
     }
-    return render(request, "reports/meeting_list.html", context)
+    return render(request, "meetings/list.html", context)
 
 
 @login_required
 def add_meeting(request: HttpRequest) -> HttpResponse:
-    roles = access.roles_of(request.user)
+    roles = report_access.roles_of(request.user)
     if not roles.may_inspect:
         raise PermissionDenied
     period = chosen_period(request)
     if period is None:
         messages.error(request, _("No reporting period exists yet. Ask an administrator to create one."))
-        return redirect("reports:meetings")
+        return redirect("meetings:list")
     form = MeetingForm(request.POST if request.method == "POST" else None, user=request.user, period=period)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
         meeting.generate_draft()
         messages.success(request, _("The meeting was created and its summary generated."))
-        return redirect("reports:meeting", pk=meeting.pk)
+        return redirect("meetings:detail", pk=meeting.pk)
     context = {"form": form, "period": period, "period_form": PeriodForm(initial={"period": period})}
-    return render(request, "reports/meeting_form.html", context)
+    return render(request, "meetings/form.html", context)
 
 
 @login_required
@@ -77,7 +70,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "publish_form": PublishForm(initial={"draft_hash": draft_hash(meeting.draft)}),
         "regenerate_form": RegenerateForm(),
     }
-    return render(request, "reports/meeting_detail.html", context)
+    return render(request, "meetings/detail.html", context)
 
 
 @login_required
@@ -87,10 +80,10 @@ def generate_summary(request: HttpRequest, pk: int) -> HttpResponse:
     form = RegenerateForm(request.POST)
     form.is_valid()
     if meeting.draft_edited and not form.cleaned_data.get("confirm"):
-        return render(request, "reports/meeting_regenerate.html", {"meeting": meeting, "form": form})
+        return render(request, "meetings/regenerate.html", {"meeting": meeting, "form": form})
     meeting.generate_draft()
     messages.success(request, _("The summary was generated from the reports."))
-    return redirect("reports:meeting", pk=meeting.pk)
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @login_required
@@ -98,7 +91,7 @@ def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
     if meeting.draft is None:
         messages.error(request, _("Generate the summary before editing its text."))
-        return redirect("reports:meeting", pk=meeting.pk)
+        return redirect("meetings:detail", pk=meeting.pk)
     form = SummaryTextForm(meeting, request.POST if request.method == "POST" else None)
     conflicts = []
     if request.method == "POST" and form.is_valid():
@@ -119,8 +112,8 @@ def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
             conflicts = form.changed_elsewhere()
         else:
             messages.success(request, _("Your changes to the summary were saved."))
-            return redirect("reports:meeting", pk=meeting.pk)
-    return render(request, "reports/meeting_edit_text.html", {"meeting": meeting, "form": form, "conflicts": conflicts})
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/edit_text.html", {"meeting": meeting, "form": form, "conflicts": conflicts})
 
 
 @login_required
@@ -130,17 +123,17 @@ def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
     form = PublishForm(request.POST)
     if not form.is_valid() or form.cleaned_data["draft_hash"] != draft_hash(meeting.draft):
         messages.error(request, _("The summary changed since you opened the page. Read it again, then publish."))
-        return redirect("reports:meeting", pk=meeting.pk)
+        return redirect("meetings:detail", pk=meeting.pk)
     meeting.publish(by=request.user)
     messages.success(request, _("The summary was published."))
-    return redirect("reports:meeting", pk=meeting.pk)
+    return redirect("meetings:detail", pk=meeting.pk)
 
 
 @login_required
 @require_GET
 def print_summary(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
-    return render(request, "reports/summary/print.html", {"meeting": meeting, "tree": _shown_tree(meeting)})
+    return render(request, "meetings/summary/print.html", {"meeting": meeting, "tree": _shown_tree(meeting)})
 
 
 def _download(meeting: FollowUpMeeting, content: bytes, extension: str, content_type: str) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""Load the demo data (reports/demo.py) and print the demo accounts."""
+"""Load the demo data of every app (reports/demo.py, meetings/demo.py) and print the demo accounts."""
 
 from django.apps import apps
 from django.conf import settings
@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from meetings import demo as meeting_demo
 from reports import demo
 
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
                     "with known passwords. Run with --force if you really want it."
                 )
             )
-        result = demo.load(force_publish=not no_publish, reset_passwords=reset_passwords)
+        result = meeting_demo.load(force_publish=not no_publish, reset_passwords=reset_passwords)
         self._print_created(result["created"])
         for note in result["notes"]:
             self.stdout.write(self.style.WARNING(note))

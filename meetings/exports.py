@@ -1,4 +1,4 @@
-"""The summary tree (reports/summary.py) as a Word document and as a PDF.
+"""The summary tree (meetings/summary.py) as a Word document and as a PDF.
 
 Both follow the Thai official-document style: Sarabun 16 pt, A4, margins of a
 government letter (top 2.5 cm, left 3 cm, right 2 cm), bold title, indented headings
@@ -140,5 +140,5 @@ def to_pdf(tree: dict) -> bytes:
                 raise ValueError(f"Not fetched for the summary PDF: {url}")
             return super().fetch(url, headers)
 
-    html = render_to_string("reports/summary/print.html", {"tree": tree, "font_urls": font_urls()})
+    html = render_to_string("meetings/summary/print.html", {"tree": tree, "font_urls": font_urls()})
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=FontsOnly()).write_pdf()

@@ -1,0 +1,91 @@
+"""Follow-up meetings: an inspector's meeting with the provinces of some zones for a quarter, and its summary."""
+
+import copy
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from inspection_portal.lib.thai import thai_date
+from provinces.models import InspectionZone
+from reports.models import ReportingPeriod
+
+
+class FollowUpMeeting(models.Model):
+    """An inspector's follow-up workshop for a quarter and one or more zones."""
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", _("online")
+        ON_SITE = "on_site", _("on site")
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("reporting period"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    zones = models.ManyToManyField(InspectionZone, verbose_name=_("inspection zones"), related_name="meetings")
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("inspector"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    held_on = models.DateField(_("date"))
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
+    platform = models.CharField(
+        _("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting")
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    purpose = models.TextField(_("purpose"))
+    topic_shortfalls = models.TextField(_("first discussion topic"))
+    topic_best_practices = models.TextField(_("second discussion topic"))
+    # The summary as generated and then edited by the inspector, and the frozen copy
+    # made when it was published: both are the plain tree of meetings/summary.py.
+    draft = models.JSONField(_("summary draft"), null=True, blank=True)
+    draft_edited = models.BooleanField(_("draft edited by hand"), default=False)
+    published = models.JSONField(_("published summary"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["draft", "published"])
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("follow-up meeting")
+        verbose_name_plural = _("follow-up meetings")
+
+    def __str__(self) -> str:
+        return _("Follow-up meeting of %(date)s") % {"date": thai_date(self.held_on)}
+
+    @property
+    def is_published(self) -> bool:
+        return self.published is not None
+
+    def generate_draft(self) -> None:
+        """Build the summary afresh from the reports, discarding any hand edits."""
+        from meetings import summary
+
+        self.draft = summary.build(self)
+        self.draft_edited = False
+        self.save(update_fields=["draft", "draft_edited"])
+
+    @transaction.atomic
+    def publish(self, by) -> None:
+        """Freeze the current draft (generating it first if needed) as the published summary."""
+        if self.draft is None:
+            self.generate_draft()
+        self.published = copy.deepcopy(self.draft)
+        self.published_at = timezone.now()
+        self.published_by = by
+        self.save(update_fields=["published", "published_at", "published_by"])
+
+    def clean(self) -> None:
+        if self.mode == self.Mode.ONLINE and not self.platform.strip():
+            raise ValidationError({"platform": _("Name the online platform, for example ZOOM Meeting.")})
+        if self.mode == self.Mode.ON_SITE and not self.place.strip():
+            raise ValidationError({"place": _("Say where the meeting is held.")})
