@@ -14,6 +14,7 @@ from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
 from reports.models import (
     Attachment,
+    ConcurrentEditError,
     Finding,
     ProblemCategory,
     Project,
@@ -98,10 +99,18 @@ class ReviewEventInline(admin.TabularInline):
     can_delete = False
 
 
+REVERT_REFUSED = _(
+    "A report cannot be reverted to a past version: its history keeps the report's own fields but not its "
+    "findings, so a revert would restore only half of it. Change the report itself instead."
+)
+CONFLICT = _("Someone saved this report after you opened it. Reload the page and make your change again.")
+
+
 class ProvinceReportAdminForm(forms.ModelForm):
     """The change form takes part in the report's optimistic concurrency, like the officer's page."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    refuse_as_conflict = False  # set by ConcurrencySafeAdmin after a save lost the race
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,15 +118,58 @@ class ProvinceReportAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None and cleaned.get("loaded_version") != self.instance.version:
-            raise ValidationError(
-                _("Someone saved this report after you opened it. Reload the page and make your change again.")
-            )
+        # Locked until the admin's save commits, so an officer's save waits instead of racing it.
+        if self.refuse_as_conflict:
+            raise ValidationError(CONFLICT)
+        if self.instance.pk is not None and cleaned.get("loaded_version") != self.instance.locked_version():
+            raise ValidationError(CONFLICT)
         return cleaned
 
 
+class FindingAdminForm(forms.ModelForm):
+    """A finding changed here moves its report's version on, so an officer's older page cannot overwrite it."""
+
+    loaded_report_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    refuse_as_conflict = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.report_id is not None:
+            self.fields["loaded_report_version"].initial = self.instance.report.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.refuse_as_conflict:
+            raise ValidationError(CONFLICT)
+        if self.instance.pk is not None:
+            if cleaned.get("loaded_report_version") != self.instance.report.locked_version():
+                raise ValidationError(CONFLICT)
+        return cleaned
+
+
+class ConcurrencySafeAdmin(SimpleHistoryAdmin):
+    """A save that loses the race to an officer's shows the form's conflict message, never a server error.
+
+    The admin's change view runs in a transaction, which the error rolls back; the view is
+    then shown again with the form refusing the save, beside what the administrator typed.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            request.lost_version_race = True
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "lost_version_race", False):
+            return type(form.__name__, (form,), {"refuse_as_conflict": True})
+        return form
+
+
 @admin.register(ProvinceReport)
-class ProvinceReportAdmin(SimpleHistoryAdmin):
+class ProvinceReportAdmin(ConcurrencySafeAdmin):
     Media = CharCounterMedia
     form = ProvinceReportAdminForm
     list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
@@ -150,6 +202,16 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
             obj.claim_version(form.cleaned_data["loaded_version"])
         super().save_model(request, obj, form, change)
 
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version can be read, not restored: the history holds the report's own fields, not its findings."""
+        if request.method == "POST":
+            self.message_user(request, REVERT_REFUSED, messages.ERROR)
+            return redirect("admin:reports_provincereport_history", object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def get_urls(self):
         reopen = path(
             "<int:pk>/reopen/", self.admin_site.admin_view(self.reopen_view), name="reports_provincereport_reopen"
@@ -175,13 +237,30 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
+class FindingAdmin(ConcurrencySafeAdmin):
     Media = CharCounterMedia
+    form = FindingAdminForm
     list_display = ["report", "kind", "project"]
     list_filter = ["kind", "report__period"]
     list_select_related = ["report__province", "report__period", "project"]
     search_fields = ["project__name_th", "title", "problems", "report__province__name_th"]
     autocomplete_fields = ["project"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.report.claim_version(form.cleaned_data["loaded_report_version"])
+        else:
+            obj.report.bump_version()
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        obj.report.bump_version()
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for report in ProvinceReport.objects.filter(pk__in=queryset.values("report")):
+            report.bump_version()
+        super().delete_queryset(request, queryset)
 
 
 admin.site.site_header = _("Quarterly inspection reporting portal")

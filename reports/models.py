@@ -339,6 +339,14 @@ class ProvinceReport(models.Model):
             [finding for finding in findings if finding.kind == Finding.Kind.BEST_PRACTICE],
         )
 
+    def locked_version(self) -> int:
+        """The saved version, with the row locked until the transaction ends (PostgreSQL)."""
+        return ProvinceReport.objects.select_for_update().values_list("version", flat=True).get(pk=self.pk)
+
+    def bump_version(self) -> None:
+        """Move the version on, whatever it is: a change made elsewhere that open pages must not overwrite."""
+        ProvinceReport.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
+
     def claim_version(self, expected: int) -> None:
         """Move to the next version, or fail if someone saved since `expected` was read."""
         updated = ProvinceReport.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)

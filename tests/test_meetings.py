@@ -153,9 +153,7 @@ def test_create_refuses_a_zone_not_the_inspectors(client, inspector, quarter):
 
 def test_create_keeps_input_and_says_what_is_missing_in_thai(client, inspector, quarter):
     client.force_login(inspector)
-    response = client.post(
-        f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(platform="", zones=[])
-    )
+    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(platform="", zones=[]))
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "platform" in errors and "zones" in errors
