@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from reports.models import ConcurrentEditError, Finding, ProvinceReport
 from tests import factories
-from tests.test_audit_admin_report import _FormFields, _admin_form
+from tests.test_audit_admin_report import _admin_form, _FormFields
 from tests.test_audit_admin_report import report as report  # noqa: F401 (fixture)
 from tests.test_report_edit import finding_data, post_data
 
