@@ -21,6 +21,20 @@ from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
 from reports import fiscal
 
+# What a submission's snapshot keeps, to show the inspector what changed since the last one.
+SNAPSHOT_REPORT_FIELDS = ("overall_results", "achievements", "next_steps", "no_shortfalls", "no_best_practices")
+SNAPSHOT_FINDING_FIELDS = (
+    "title",
+    "problems",
+    "causes",
+    "measures",
+    "what_done",
+    "achieved",
+    "target",
+    "actual",
+    "unit",
+)
+
 # Longest texts accepted: a report's own texts, each text of a finding, a comment.
 REPORT_TEXT_MAX = 10_000
 FINDING_TEXT_MAX = 4_000
@@ -367,17 +381,45 @@ class ProvinceReport(models.Model):
         errors = locked.completeness_errors()
         if errors:
             raise ValidationError(errors)
+        first = locked.submitted_at is None
         self.status = self.Status.SUBMITTED
-        self.submitted_at = now
         self.submitted_by = by
         self.updated_by = by
-        # Lateness is that of the first submission; answering a return is not late.
-        if locked.submitted_at is None:
+        # The submission date and lateness are those of the first submission; each
+        # resubmission is kept as an event, with the content it handed in.
+        if first:
+            self.submitted_at = now
             self.is_late = timezone.localdate(now) > self.period.deadline
         self.version = locked.version + 1
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
         )
+        action = ReviewEvent.Action.SUBMITTED if first else ReviewEvent.Action.RESUBMITTED
+        ReviewEvent.objects.create(report=self, action=action, by=by, at=now, content=self.content_snapshot())
+
+    def content_snapshot(self) -> dict:
+        """What the province handed in, as plain data: the report's texts and its findings."""
+        findings = self.findings.select_related("project").order_by("position", "pk")
+        return {
+            **{name: getattr(self, name) for name in SNAPSHOT_REPORT_FIELDS},
+            "findings": [
+                {
+                    "kind": finding.kind,
+                    "project": str(finding.project),
+                    **{name: str(getattr(finding, name) or "") for name in SNAPSHOT_FINDING_FIELDS},
+                }
+                for finding in findings
+            ],
+        }
+
+    def last_day(self, today: datetime.date | None = None) -> datetime.date:
+        """The last day the province may submit: while reopened, the later of the reopening and an open deadline."""
+        today = today or timezone.localdate()
+        if self.reopened_until is not None and today <= self.reopened_until:
+            if self.period.is_open and not self.period.deadline_passed(today):
+                return max(self.reopened_until, self.period.deadline)
+            return self.reopened_until
+        return self.period.deadline
 
     @transaction.atomic
     def return_to_province(self, comment: str, by) -> None:
@@ -430,9 +472,11 @@ class ProvinceReport(models.Model):
 
 
 class ReviewEvent(models.Model):
-    """A return, acceptance or reopening, kept so the history of reviews can be shown."""
+    """A step of a report's conversation: a submission, a return, an acceptance or a reopening."""
 
     class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted by the province")
+        RESUBMITTED = "resubmitted", _("submitted again by the province")
         RETURNED = "returned", _("returned to the province")
         ACCEPTED = "accepted", _("accepted")
         REOPENED = "reopened", _("reopened by an administrator")
@@ -444,6 +488,8 @@ class ReviewEvent(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
+    # For a submission: what was handed in (ProvinceReport.content_snapshot), to show what changed.
+    content = models.JSONField(_("content handed in"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 
 from reports import access, fiscal
 from reports.forms import AttachmentForm, report_forms, save_report
-from reports.models import Attachment, ConcurrentEditError, ProvinceReport, ReportingPeriod, WorkflowError
+from reports.models import (
+    Attachment,
+    ConcurrentEditError,
+    ProvinceReport,
+    ReportingPeriod,
+    ReviewEvent,
+    WorkflowError,
+)
 
 # How many past fiscal years the officer's home lists, besides the current one.
 HISTORY_YEARS = 2
@@ -44,11 +51,13 @@ def officer_home(request: HttpRequest) -> HttpResponse:
     rows += [PeriodRow(report.period, report) for report in reports.values()]  # older reports still listed
     rows.sort(key=lambda row: (row.period.fiscal_year, row.period.quarter), reverse=True)
     current = next((row for row in sorted(rows, key=lambda row: row.period.deadline) if _accepting(row, today)), None)
+    last_day = (current.report.last_day(today) if current.report else current.period.deadline) if current else None
     context = {
         "province": province,
         "rows": rows,
         "current": current,
-        "days_left": current.period.days_left(today) if current else None,
+        "last_day": last_day,
+        "days_left": (last_day - today).days if current else None,
         "current_editable": bool(current and current.report and current.report.officer_may_edit(today)),
     }
     return render(request, "reports/officer_home.html", context)
@@ -157,11 +166,28 @@ def _render_readonly(request, report, block_reason: str | None) -> HttpResponse:
 
 
 def _report_context(report: ProvinceReport) -> dict:
+    events = list(report.review_events.select_related("by"))
     return {
         "report": report,
         "attachments": report.attachments.all(),
-        "show_return_comment": report.status == ProvinceReport.Status.RETURNED and bool(report.return_comment),
+        "events": events,
+        "return_note": _return_note(report, events),
+        "last_day": report.last_day(),
     }
+
+
+def _return_note(report: ProvinceReport, events: list[ReviewEvent]) -> ReviewEvent | None:
+    """Why a returned report is open again: the inspector's return or an administrator's reopening."""
+    if report.status != ProvinceReport.Status.RETURNED:
+        return None
+    sent_back = [
+        event for event in events if event.action in (ReviewEvent.Action.RETURNED, ReviewEvent.Action.REOPENED)
+    ]
+    if sent_back:
+        return sent_back[-1]
+    if report.return_comment:  # returned before returns were kept as events
+        return ReviewEvent(action=ReviewEvent.Action.RETURNED, comment=report.return_comment, at=report.reviewed_at)
+    return None
 
 
 # --- attachments ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reports import access, tracking
+from reports import access, changes, tracking
 from reports.forms_review import AcceptForm, PeriodForm, ReturnForm, chosen_period
 from reports.models import ProvinceReport, WorkflowError
 
@@ -37,12 +37,14 @@ def _tracker_url(report: ProvinceReport) -> str:
 
 def _render_review(request: HttpRequest, report: ProvinceReport, return_form=None, accept_form=None) -> HttpResponse:
     shortfalls, best_practices = report.findings_by_kind()
+    events = list(report.review_events.select_related("by"))
     context = {
         "report": report,
         "shortfalls": shortfalls,
         "best_practices": best_practices,
         "attachments": report.attachments.all(),
-        "events": report.review_events.select_related("by"),
+        "events": events,
+        "changes": changes.since_last_submission(events),
         "reviewable": report.status == ProvinceReport.Status.SUBMITTED,
         "return_form": return_form or ReturnForm(),
         "accept_form": accept_form or AcceptForm(),
