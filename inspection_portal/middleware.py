@@ -3,6 +3,7 @@
 import time
 
 from django.conf import settings
+from django.shortcuts import render
 
 
 class SessionActivityMiddleware:
@@ -30,3 +31,18 @@ def note_activity_at_login(sender, request, user, **kwargs) -> None:
     """Start the activity clock with the login's own session write, not with a second one on the next page."""
     if request is not None and hasattr(request, "session"):
         request.session["last_activity"] = int(time.time())
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django's bare 405 (require_POST and the like) becomes a Thai page inside the portal's frame."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
