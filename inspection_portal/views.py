@@ -15,9 +15,9 @@ from reports import access
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's starting page, with what their roles let them do."""
     roles = access.roles_of(request.user)
-    if roles.is_officer and not roles.may_inspect:
+    if roles.is_officer and not roles.follows_zones:
         return redirect("reports:officer_home")
-    if roles.may_inspect and not roles.is_officer:
+    if roles.follows_zones and not roles.is_officer:
         return redirect("reports:tracker")
     return render(request, "home.html", {"roles": roles})
 

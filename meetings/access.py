@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from meetings.models import FollowUpMeeting
 from provinces.models import InspectorAssignment
-from reports.access import inspected_zone_ids, is_admin, province_of, reporting_zone_id
+from reports.access import inspected_zone_ids, is_admin, province_of, reads_all_zones, reporting_zone_id
 from reports.models import ProvinceReport
 
 
@@ -20,8 +20,9 @@ def may_edit_meeting(user, meeting: FollowUpMeeting) -> bool:
 
 
 def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
-    """Its inspector, the zones' inspectors that year, admins; once published, the provinces' officers."""
-    if may_edit_meeting(user, meeting):
+    """Its inspector, the zones' inspectors that year, admins and the head of inspectors; once published,
+    the provinces' officers."""
+    if may_edit_meeting(user, meeting) or reads_all_zones(user):
         return True
     zone_ids = {zone.pk for zone in meeting.zones.all()}
     if zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year):
@@ -41,7 +42,7 @@ def meetings_visible_to(user):
     """The meetings `may_view_meeting` lets the user see, as one query."""
     meetings = FollowUpMeeting.objects.select_related("period", "inspector", "published_by").prefetch_related("zones")
     meetings = meetings.defer("draft", "published")
-    if is_admin(user):
+    if reads_all_zones(user):
         return meetings
     if not user.is_authenticated:
         return meetings.none()

@@ -8,7 +8,7 @@ from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
-from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
+from provinces.models import InspectionZone, InspectorAssignment, Person, Position, Province, ProvincialOfficer
 
 
 class ProvinceResource(resources.ModelResource):
@@ -49,11 +49,31 @@ class InspectionZoneAdmin(SimpleHistoryAdmin):
 @admin.register(Province)
 class ProvinceAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProvinceResource]
-    list_display = ["iso_code", "name_th", "name_en", "zone"]
+    list_display = ["iso_code", "name_th", "name_en", "zone", "chief"]
     list_filter = ["zone"]
-    list_select_related = ["zone"]
+    list_select_related = ["zone", "chief"]
     search_fields = ["iso_code", "name_th", "name_en"]
+    autocomplete_fields = ["chief"]
     list_per_page = 100
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["name_th", "name_en"]
+    search_fields = ["name_th", "name_en"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["full_name", "position", "user"]
+    list_filter = ["position"]
+    list_select_related = ["position", "user"]
+    search_fields = ["first_name", "last_name", "position__name_th", "user__username"]
+    autocomplete_fields = ["position", "user"]
+
+    @admin.display(description=_("name"), ordering="first_name")
+    def full_name(self, person):
+        return person.full_name
 
 
 @admin.register(ProvincialOfficer)

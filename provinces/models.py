@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from inspection_portal.lib.thai import sorted_by_zone
@@ -31,6 +32,65 @@ class InspectionZone(models.Model):
     def full_name(self) -> str:
         """The zone as the department's reports name it: number, then region."""
         return f"{self.name_th} {self.region_th}".strip()
+
+
+class Position(models.Model):
+    """A post a person holds, as the department writes it: "ผู้ตรวจราชการกรมการพัฒนาชุมชน"."""
+
+    name_th = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = pgettext_lazy("a post someone holds", "position")
+        verbose_name_plural = pgettext_lazy("posts people hold", "positions")
+
+    def __str__(self) -> str:
+        return self.name_th
+
+
+class Person(models.Model):
+    """Someone the department's documents name: a chair, an official, a province's chief.
+
+    A person may have a user account, but need not: naming someone in a meeting gives
+    them no access to anything.
+    """
+
+    title_th = models.CharField(
+        _("title"), max_length=50, blank=True, help_text=_("For example นาย, นาง, นางสาว or ดร.")
+    )
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    position = models.ForeignKey(
+        Position,
+        verbose_name=pgettext_lazy("a post someone holds", "position"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        """The name as Thai documents write it: the title joined to the first name ("นางสาวชนมณัฐ รอดบุญธรรม")."""
+        return f"{self.title_th.strip()}{self.first_name.strip()} {self.last_name.strip()}".strip()
 
 
 class ProvinceQuerySet(models.QuerySet):
@@ -61,6 +121,15 @@ class Province(models.Model):
         blank=True,
         related_name="provinces",
         help_text=_("Leave empty for Bangkok, which is outside the inspection zones."),
+    )
+    chief = models.ForeignKey(
+        Person,
+        verbose_name=_("provincial CDD chief"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="provinces_led",
+        help_text=_("The พัฒนาการจังหวัด now in post, offered as the province's presenter in meetings."),
     )
     history = HistoricalRecords()
 
@@ -121,6 +190,11 @@ class InspectorAssignment(models.Model):
         ordering = ["-fiscal_year", "zone__number"]
         constraints = [
             models.UniqueConstraint(fields=["user", "zone", "fiscal_year"], name="unique_inspector_zone_year")
+        ]
+        # The portal's roles beyond a province or a zone (provinces/roles.py makes their groups).
+        permissions = [
+            ("administer_portal", _("Can administer the portal: review any report and manage any meeting")),
+            ("read_all_zones", _("Can read every zone's reports and meetings (head of inspectors)")),
         ]
         verbose_name = _("inspector assignment")
         verbose_name_plural = _("inspector assignments")

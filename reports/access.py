@@ -1,9 +1,12 @@
 """Who may see and change what. Every view asks here; tests walk its table.
 
 Roles: a provincial officer belongs to one province (provinces.ProvincialOfficer); an
-inspector is assigned zones per fiscal year (provinces.InspectorAssignment); an
-administrator is a staff user. A report belongs to the zone it was filed under, so a
-zone's inspector of that fiscal year is its reviewer even after zones move.
+inspector is assigned zones per fiscal year (provinces.InspectorAssignment); a portal
+administrator holds the permission `provinces.administer_portal` and the head of
+inspectors `provinces.read_all_zones` (provinces/roles.py: by group, or a superuser's
+every permission) — staff status alone, which only opens Django admin, gives neither. A
+report belongs to the zone it was filed under, so a zone's inspector of that fiscal year is
+its reviewer even after zones move.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from provinces.models import InspectorAssignment, Province
+from provinces.roles import ADMINISTER, READ_ALL_ZONES
 from reports.models import ProvinceReport
 
 
@@ -20,6 +24,7 @@ class Roles:
     province: Province | None = None
     inspected_years: frozenset[int] = field(default_factory=frozenset)
     is_admin: bool = False
+    reads_all_zones: bool = False
 
     @property
     def is_officer(self) -> bool:
@@ -31,8 +36,13 @@ class Roles:
 
     @property
     def may_inspect(self) -> bool:
-        """Inspectors and administrators: the tracker, reviews and meetings are theirs."""
+        """Inspectors and administrators: reviews and meetings are theirs."""
         return self.is_inspector or self.is_admin
+
+    @property
+    def follows_zones(self) -> bool:
+        """Who reads the tracker and the meetings: inspectors, administrators and the head of inspectors."""
+        return self.may_inspect or self.reads_all_zones
 
 
 def roles_of(user) -> Roles:
@@ -45,11 +55,18 @@ def roles_of(user) -> Roles:
             InspectorAssignment.objects.filter(user=user).values_list("fiscal_year", flat=True).distinct()
         ),
         is_admin=is_admin(user),
+        reads_all_zones=reads_all_zones(user),
     )
 
 
 def is_admin(user) -> bool:
-    return user.is_authenticated and user.is_active and user.is_staff
+    """A portal administrator: reviews any report, manages any meeting."""
+    return user.is_authenticated and user.is_active and user.has_perm(ADMINISTER)
+
+
+def reads_all_zones(user) -> bool:
+    """Administrators and the head of inspectors read every zone's reports and meetings."""
+    return user.is_authenticated and user.is_active and (user.has_perm(READ_ALL_ZONES) or user.has_perm(ADMINISTER))
 
 
 def province_of(user) -> Province | None:
@@ -80,7 +97,7 @@ def may_review_report(user, report: ProvinceReport) -> bool:
 
 
 def may_view_report(user, report: ProvinceReport) -> bool:
-    return is_officer_of(user, report) or may_review_report(user, report)
+    return is_officer_of(user, report) or may_review_report(user, report) or reads_all_zones(user)
 
 
 def may_edit_report(user, report: ProvinceReport) -> bool:

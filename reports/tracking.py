@@ -115,8 +115,8 @@ class ZoneTrack:
 
 
 def tracker_zones(user, fiscal_year: int) -> list[InspectionZone] | None:
-    """The zones whose provinces the user tracks in a fiscal year; None means every zone (admins)."""
-    if access.is_admin(user):
+    """The zones whose provinces the user tracks in a fiscal year; None: every zone (admins, head of inspectors)."""
+    if access.reads_all_zones(user):
         return None
     return list(InspectionZone.objects.filter(assignments__user=user, assignments__fiscal_year=fiscal_year).distinct())
 

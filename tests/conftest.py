@@ -78,6 +78,40 @@ def admin_user(geography):
     return make_user("admin", is_staff=True, is_superuser=True)
 
 
+def make_in_group(username: str, group_name: str, **extra):
+    """A user in one of the portal's role groups (provinces/roles.py)."""
+    from django.contrib.auth.models import Group
+
+    from provinces.roles import sync_groups
+
+    sync_groups()  # transactional tests flush the groups migrate made
+    user = make_user(username, **extra)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def portal_admin(geography):
+    """A staff user who administers the portal by group, not as a superuser."""
+    from provinces.roles import PORTAL_ADMINISTRATORS
+
+    return make_in_group("portal_admin", PORTAL_ADMINISTRATORS, is_staff=True)
+
+
+@pytest.fixture
+def head_of_inspectors(geography):
+    """The head of the department's inspectors: reads every zone, reviews none."""
+    from provinces.roles import HEAD_OF_INSPECTORS
+
+    return make_in_group("head_of_inspectors", HEAD_OF_INSPECTORS)
+
+
+@pytest.fixture
+def bare_staff(geography):
+    """Staff status and nothing else: it opens Django admin's door, no portal power."""
+    return make_user("bare_staff", is_staff=True)
+
+
 # --- the browser ---------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from reports.models import ProvinceReport, WorkflowError
 @require_GET
 def tracker(request: HttpRequest) -> HttpResponse:
     roles = access.roles_of(request.user)
-    if not roles.may_inspect:
+    if not roles.follows_zones:
         raise PermissionDenied
     period = chosen_period(request)
     zones = tracking.tracker_zones(request.user, period.fiscal_year) if period else []
@@ -27,6 +27,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
         "period_form": PeriodForm(initial={"period": period}),
         "tracks": tracking.track(period, zones) if period else [],
         "is_admin": roles.is_admin,
+        "reviews": roles.may_inspect,
     }
     return render(request, "reports/tracker.html", context)
 
