@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import FollowUpMeeting
@@ -11,3 +12,9 @@ class FollowUpMeetingAdmin(SimpleHistoryAdmin):
     list_select_related = ["period", "inspector"]
     filter_horizontal = ["zones"]
     readonly_fields = ["published_at", "published_by"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "inspector":
+            # Only people assigned to a zone in some year, not every account.
+            kwargs["queryset"] = get_user_model().objects.filter(inspector_assignments__isnull=False).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

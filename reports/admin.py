@@ -263,6 +263,7 @@ class FindingAdmin(ConcurrencySafeAdmin):
         super().delete_queryset(request, queryset)
 
 
-admin.site.site_header = _("Quarterly inspection reporting portal")
-admin.site.site_title = _("Inspection portal administration")
+# The portal's own name, as on its pages.
+admin.site.site_header = _("Inspection reporting portal")
+admin.site.site_title = _("Inspection reporting portal")
 admin.site.index_title = _("Administration")

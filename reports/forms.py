@@ -110,6 +110,7 @@ class FindingForm(forms.ModelForm):
             self.fields["project"].choices = project_choices
         if category_choices is not None:
             self.fields["categories"].choices = category_choices
+        self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -125,7 +126,7 @@ class BaseFindingFormSet(BaseInlineFormSet):
     def __init__(self, *args, fiscal_year: int, submitting: bool = False, **kwargs) -> None:
         self.submitting = submitting
         projects = Project.objects.active_in(fiscal_year)
-        self.project_choices = [("", "---------"), *((project.pk, str(project)) for project in projects)]
+        self.project_choices = [("", _("Choose the project…")), *((project.pk, str(project)) for project in projects)]
         self.project_queryset = projects
         self.category_choices = [(category.pk, str(category)) for category in ProblemCategory.objects.all()]
         # The order the officer typed them in, not the model's grouping by kind.
