@@ -1,4 +1,4 @@
-"""Text fields for what people type: bounded in length, cleaned of bidirectional controls.
+"""Fields for what people type: bounded text cleaned of bidirectional controls, and Buddhist-era dates.
 
 Every free-text field of the portal uses these, in models (BoundedTextField,
 PlainCharField) and plain forms (PlainTextField), so the admin's forms and the portal's
@@ -6,12 +6,16 @@ get the same rules. The length is checked on input only: rows saved before a lim
 existed stay readable, and must be shortened only when next changed.
 """
 
+import datetime
+
 from django import forms
 from django.core import validators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.lib.text import clean_typed
+from inspection_portal.lib.thai import DateTypoError, format_be_date, parse_thai_date
 
 TOO_LONG = _("This text has %(show_value)d characters; at most %(limit_value)d are accepted. Shorten it.")
 
@@ -54,3 +58,50 @@ class PlainCharField(models.CharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PlainTextField, **kwargs})
+
+
+class BuddhistDateInput(forms.DateInput):
+    """A text box showing and taking dates as "31/01/2570" (the browser's own picker would be Gregorian)."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None) -> None:
+        base = {"placeholder": _("dd/mm/yyyy (B.E.)"), "inputmode": "numeric", "autocomplete": "off", "size": 12}
+        super().__init__({**base, **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return format_be_date(value)
+        return value
+
+
+class AdminBuddhistDateInput(BuddhistDateInput):
+    """The admin's date box, with its calendar: a day picked there arrives as a Gregorian date, read as such."""
+
+    class Media:
+        js = ["admin/js/calendar.js", "admin/js/admin/DateTimeShortcuts.js"]
+
+    def __init__(self, attrs=None) -> None:
+        super().__init__({"class": "vDateField", **(attrs or {})})
+
+
+class BuddhistDateField(forms.DateField):
+    """A date typed with a Buddhist-era year; a Gregorian one typed by habit is understood, never 543 years off."""
+
+    widget = BuddhistDateInput
+    default_error_messages = {
+        "invalid": _("Type the date as day/month/Buddhist-era year, for example 31/01/2570."),
+        "day": _("There is no such day: check the day and the month."),
+        "year": _("Type the year as a Buddhist-era year, for example 2570."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return parse_thai_date(str(value))
+        except DateTypoError as error:
+            code = "invalid" if str(error) == "format" else str(error)
+            raise ValidationError(self.error_messages[code], code=code) from None

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import BuddhistDateField
 from meetings import summary
 from meetings.models import FollowUpMeeting
 from provinces.models import InspectionZone
@@ -31,9 +32,9 @@ class MeetingForm(forms.ModelForm):
             "topic_shortfalls",
             "topic_best_practices",
         ]
+        field_classes = {"held_on": BuddhistDateField}
         widgets = {
             "zones": forms.CheckboxSelectMultiple,
-            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "mode": forms.RadioSelect,
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "topic_shortfalls": forms.Textarea(attrs={"rows": 2}),

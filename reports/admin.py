@@ -9,6 +9,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.admin import BUDDHIST_DATES, be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
@@ -50,10 +51,13 @@ class ProjectResource(resources.ModelResource):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "fiscal_year", "quarter", "start_date", "end_date", "deadline", "is_open"]
+    formfield_overrides = BUDDHIST_DATES
+    start_date_be = be_column(ReportingPeriod, "start_date")
+    end_date_be = be_column(ReportingPeriod, "end_date")
+    list_display = ["__str__", "fiscal_year", "quarter", "start_date_be", "end_date_be", "deadline", "is_open"]
     list_filter = ["fiscal_year", "quarter", "is_open"]
     list_editable = ["deadline", "is_open"]
-    readonly_fields = ["start_date", "end_date"]
+    readonly_fields = ["start_date_be", "end_date_be"]
     search_fields = ["fiscal_year"]
 
 
@@ -172,18 +176,24 @@ class ConcurrencySafeAdmin(SimpleHistoryAdmin):
 class ProvinceReportAdmin(ConcurrencySafeAdmin):
     Media = CharCounterMedia
     form = ProvinceReportAdminForm
-    list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
+    formfield_overrides = BUDDHIST_DATES
+    submitted_at_be = be_column(ProvinceReport, "submitted_at")
+    reopened_until_be = be_column(ProvinceReport, "reopened_until")
+    created_at_be = be_column(ProvinceReport, "created_at")
+    updated_at_be = be_column(ProvinceReport, "updated_at")
+    reviewed_at_be = be_column(ProvinceReport, "reviewed_at")
+    list_display = ["province", "period", "zone", "status", "is_late", "submitted_at_be", "reopened_until_be"]
     list_filter = ["status", "is_late", "period", "zone"]
     list_select_related = ["province", "period", "zone"]
     search_fields = ["province__name_th", "province__name_en"]
     readonly_fields = [
         "version",
-        "created_at",
-        "updated_at",
+        "created_at_be",
+        "updated_at_be",
         "updated_by",
-        "submitted_at",
+        "submitted_at_be",
         "submitted_by",
-        "reviewed_at",
+        "reviewed_at_be",
         "reviewed_by",
     ]
     inlines = [FindingInline, AttachmentInline, ReviewEventInline]

@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inspection_portal.fields import PlainTextField
+from inspection_portal.fields import BuddhistDateField, PlainTextField
 from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
 from reports.models import COMMENT_MAX, Attachment, Finding, ProblemCategory, Project, ProvinceReport
 
@@ -223,10 +223,9 @@ class ReopenForm(forms.Form):
     """An administrator's reopening of one report."""
 
     reason = PlainTextField(label=_("Reason for reopening"), max_length=COMMENT_MAX, widget=_textarea(3))
-    until = forms.DateField(
+    until = BuddhistDateField(
         label=_("Open until"),
-        help_text=_("The province may edit and submit until the end of this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The province may edit and submit until the end of this day. For example 31/01/2570."),
     )
 
     def clean_until(self) -> datetime.date:
