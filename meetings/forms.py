@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inspection_portal.fields import BuddhistDateField
+from inspection_portal.fields import BuddhistDateField, PlainTextField
 from meetings import summary
-from meetings.models import FollowUpMeeting
+from meetings.models import SUMMARY_BLOCK_MAX, FollowUpMeeting
 from provinces.models import InspectionZone
 from reports import tracking
 from reports.models import ReportingPeriod
@@ -119,7 +119,8 @@ class SummaryTextForm(forms.Form):
         self.fields["draft_hash"].initial = draft_hash(meeting.draft)
         for block in meeting.draft["blocks"]:
             rows = max(2, min(12, len(block["text"]) // 90 + 1))
-            self.fields[self.field_name(block)] = forms.CharField(
+            self.fields[self.field_name(block)] = PlainTextField(
+                max_length=SUMMARY_BLOCK_MAX,
                 label=block_label(block, meeting.draft),
                 initial=block["text"],
                 widget=forms.Textarea(attrs={"rows": rows}),

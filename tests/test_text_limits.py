@@ -143,3 +143,42 @@ def test_bidi_controls_are_removed_from_a_return_comment(client, inspector, geog
     client.post(reverse("reports:review_return", args=[submitted.pk]), {"comment": f"แก้ไข{RLO}ส่วนที่ 2"})
     submitted.refresh_from_db()
     assert submitted.return_comment == "แก้ไขส่วนที่ 2"
+
+
+# --- meetings -----------------------------------------------------------------------------
+
+
+def test_a_meetings_purpose_is_bounded_and_cleaned(client, inspector, geography):
+    from meetings.models import PURPOSE_MAX, FollowUpMeeting
+    from provinces.models import InspectionZone
+
+    period = make.period(2564, 3)
+    zone = InspectionZone.objects.get(number=12)
+    data = {
+        "zones": [str(zone.pk)],
+        "held_on": "11/06/2564",
+        "mode": "online",
+        "platform": f"ZOOM{RLO}",
+        "purpose": "ก" * (PURPOSE_MAX + 1),
+        "topic_shortfalls": "หัวข้อ 1",
+        "topic_best_practices": "หัวข้อ 2",
+    }
+    client.force_login(inspector)
+    url = f"{reverse('meetings:add')}?period={period.pk}"
+    response = client.post(url, data)
+    assert response.status_code == 200 and "รับได้ไม่เกิน 2000 ตัวอักษร" in response.content.decode()
+    client.post(url, {**data, "purpose": "ติดตามผล"})
+    assert FollowUpMeeting.objects.get().platform == "ZOOM"
+
+
+def test_a_summary_block_is_bounded(client, inspector, geography):
+    from meetings.forms import draft_hash
+    from meetings.models import SUMMARY_BLOCK_MAX
+
+    meeting = make.meeting(inspector, make.period(2564, 3))
+    data = {"draft_hash": draft_hash(meeting.draft)}
+    data.update({f"block_{block['key']}": block["text"] for block in meeting.draft["blocks"]})
+    data["block_intro"] = "ข" * (SUMMARY_BLOCK_MAX + 1)
+    client.force_login(inspector)
+    response = client.post(reverse("meetings:edit_text", args=[meeting.pk]), data)
+    assert response.status_code == 200 and "ตัดให้สั้นลง" in response.content.decode()
