@@ -1,12 +1,14 @@
 """The officer's report form, its findings formset, attachments and the admin's reopening form."""
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.fields import BuddhistDateField, PlainTextField
@@ -19,6 +21,18 @@ BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
 
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
+
+
+def _mark_required_for_submission(form: forms.Form, names) -> None:
+    """An asterisk after the label of each field a submission needs (a draft may leave them empty)."""
+    for name in names:
+        field = form.fields[name]
+        field.plain_label = field.label
+        field.label = format_html(
+            '{} <span class="required-mark" aria-hidden="true">*</span><span class="visually-hidden">{}</span>',
+            field.label,
+            _("(required to submit)"),
+        )
 
 
 class ReportForm(forms.ModelForm):
@@ -43,6 +57,7 @@ class ReportForm(forms.ModelForm):
         self.posted_kinds = posted_kinds
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        _mark_required_for_submission(self, ["overall_results"])
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -111,6 +126,7 @@ class FindingForm(forms.ModelForm):
         if category_choices is not None:
             self.fields["categories"].choices = category_choices
         self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
+        _mark_required_for_submission(self, ["problems", "causes", "measures", "title", "what_done", "achieved"])
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -147,15 +163,21 @@ class BaseFindingFormSet(BaseInlineFormSet):
 
 
 FindingFormSet = inlineformset_factory(
-    ProvinceReport, Finding, form=FindingForm, formset=BaseFindingFormSet, extra=1, can_delete=True
+    ProvinceReport, Finding, form=FindingForm, formset=BaseFindingFormSet, extra=0, can_delete=True
 )
 
 
 def report_forms(report: ProvinceReport, data=None, submitting: bool = False) -> tuple[ReportForm, BaseFindingFormSet]:
-    """The report form and its findings formset, bound to `data` when given."""
+    """The report form and its findings formset, bound to `data` when given.
+
+    A report with no finding yet starts with one empty card; after that, a card is added
+    only when the officer asks ("Add a finding").
+    """
     formset = FindingFormSet(
         data, instance=report, prefix="findings", fiscal_year=report.period.fiscal_year, submitting=submitting
     )
+    if data is None and not formset.initial_form_count():
+        formset.extra = 1
     form = ReportForm(data, instance=report, posted_kinds=_posted_kinds(formset) if submitting else None)
     return form, formset
 
@@ -233,3 +255,33 @@ class ReopenForm(forms.Form):
         if until < timezone.localdate():
             raise ValidationError(_("The reopening must last until today or later."))
         return until
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    """One line of the error summary: the message, and the field it links to."""
+
+    anchor: str
+    label: str
+    message: str
+
+
+def error_summary(form: ReportForm, formset: BaseFindingFormSet) -> list[ErrorLink]:
+    """Every error of the report form and its findings, in page order, each linking to its field."""
+    links = [_link(form, name, message) for name, errors in form.errors.items() for message in errors]
+    links += [ErrorLink("findings", str(_("Findings")), str(message)) for message in formset.non_form_errors()]
+    for number, finding_form in enumerate(formset.forms, start=1):
+        for name, errors in finding_form.errors.items():
+            for message in errors:
+                link = _link(finding_form, name, message)
+                label = _("Finding %(number)s: %(field)s") % {"number": number, "field": link.label}
+                links.append(ErrorLink(link.anchor, str(label), link.message))
+    return links
+
+
+def _link(form: forms.Form, name: str, message: str) -> ErrorLink:
+    if name == NON_FIELD_ERRORS or name not in form.fields:
+        return ErrorLink("report-form", str(_("The report")), str(message))
+    bound = form[name]
+    field = form.fields[name]
+    return ErrorLink(bound.id_for_label or bound.auto_id, str(getattr(field, "plain_label", field.label)), str(message))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports import access, fiscal
-from reports.forms import AttachmentForm, report_forms, save_report
+from reports.forms import AttachmentForm, error_summary, report_forms, save_report
 from reports.models import (
     Attachment,
     ConcurrentEditError,
@@ -105,7 +105,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
     submitting = request.POST.get("action") == "submit"
     form, formset = report_forms(report, request.POST, submitting=submitting)
     if not (form.is_valid() and formset.is_valid()):
-        messages.error(request, _("Nothing was saved: correct the fields marked below."))
         return _render_form(request, report, form, formset, status=400)
     try:
         save_report(form, formset, by=request.user, submit=submitting)
@@ -122,7 +121,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
         return _refused(request, report, form, formset, str(error), submitting)
     except ValidationError as error:
         form.add_completeness_errors(error.message_dict)
-        messages.error(request, _("The report was not submitted and nothing was saved: complete the fields marked."))
         return _render_form(request, report, form, formset, status=400)
     if submitting:
         messages.success(request, _("The report has been submitted to the inspector."))
@@ -147,6 +145,8 @@ def _render_form(request, report, form, formset, status: int = 200, conflict: bo
         "form": form,
         "formset": formset,
         "conflict": conflict,
+        "submitting": request.POST.get("action") == "submit",
+        "errors": error_summary(form, formset) if form.is_bound and not conflict else [],
         "attachment_form": AttachmentForm(),
         "editable": True,
     }
