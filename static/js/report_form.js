@@ -181,7 +181,9 @@
     form.dataset.dirty = "1";
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
-      writeStored(snapshot());
+      if (!leaving) {
+        writeStored(snapshot());
+      }
     }, 400);
   }
   form.addEventListener("input", markDirty);
@@ -273,6 +275,7 @@
     }
     form.dataset.sent = "1";
     leaving = true;
+    window.clearTimeout(timer);
     var sending = snapshot();
     sending.sent = true;
     writeStored(sending); // kept until the next page shows the portal saved it
