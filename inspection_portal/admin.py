@@ -26,3 +26,18 @@ def be_column(model, name: str):
 
     column.__name__ = f"{name}_be"
     return column
+
+
+class LabelledChangelistMixin:
+    """The boxes of a changelist's editable columns get an accessible name: the column and the row."""
+
+    def get_changelist_form(self, request, **kwargs):
+        form_class = super().get_changelist_form(request, **kwargs)
+
+        class LabelledForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    field.widget.attrs["aria-label"] = f"{field.label}: {self.instance}"
+
+        return LabelledForm

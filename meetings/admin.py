@@ -20,7 +20,7 @@ class FollowUpMeetingAdmin(SimpleHistoryAdmin):
     list_select_related = ["period", "inspector"]
     filter_horizontal = ["zones"]
     # The summary's trees are shown as text, read-only: they are edited on the meeting's page.
-    exclude = ["draft", "published"]
+    exclude = ["draft", "published", "published_at"]
     readonly_fields = ["published_at_be", "published_by", "draft_text", "published_text"]
 
     @admin.display(description=_("summary draft"))

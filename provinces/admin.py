@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.admin import be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from provinces.models import InspectionZone, InspectorAssignment, Person, Position, Province, ProvincialOfficer
 
@@ -116,6 +117,18 @@ class PortalUserAdmin(UserAdmin):
     """Users with their province (officers) and zones per fiscal year (inspectors) on one page."""
 
     inlines = [ProvincialOfficerInline, InspectorAssignmentInline]
+    last_login_be = be_column(User, "last_login")
+    date_joined_be = be_column(User, "date_joined")
+    readonly_fields = ["last_login_be", "date_joined_be"]
+
+    def get_fieldsets(self, request, obj=None):
+        # Django's "Important dates" show the moments read-only, with Buddhist-era years.
+        return [
+            (name, {**options, "fields": [self._dates.get(field, field) for field in options["fields"]]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    _dates = {"last_login": "last_login_be", "date_joined": "date_joined_be"}
     list_display = ["username", "first_name", "last_name", "is_staff", "officer_province"]
     list_select_related = ["officer__province"]
 

@@ -9,7 +9,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inspection_portal.admin import BUDDHIST_DATES, be_column
+from inspection_portal.admin import BUDDHIST_DATES, LabelledChangelistMixin, be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
@@ -50,7 +50,7 @@ class ProjectResource(resources.ModelResource):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(SimpleHistoryAdmin):
+class ReportingPeriodAdmin(LabelledChangelistMixin, SimpleHistoryAdmin):
     formfield_overrides = BUDDHIST_DATES
     start_date_be = be_column(ReportingPeriod, "start_date")
     end_date_be = be_column(ReportingPeriod, "end_date")
@@ -70,7 +70,7 @@ class ProjectAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistor
 
 
 @admin.register(ProblemCategory)
-class ProblemCategoryAdmin(admin.ModelAdmin):
+class ProblemCategoryAdmin(LabelledChangelistMixin, admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -186,6 +186,8 @@ class ProvinceReportAdmin(ConcurrencySafeAdmin):
     list_filter = ["status", "is_late", "period", "zone"]
     list_select_related = ["province", "period", "zone"]
     search_fields = ["province__name_th", "province__name_en"]
+    # The moments below are the workflow's (shown with Buddhist-era years), not typed here.
+    exclude = ["submitted_at", "reviewed_at"]
     readonly_fields = [
         "version",
         "created_at_be",
