@@ -82,7 +82,7 @@ class AdminBuddhistDateInput(BuddhistDateInput):
         js = ["admin/js/calendar.js", "admin/js/admin/DateTimeShortcuts.js"]
 
     def __init__(self, attrs=None) -> None:
-        super().__init__({"class": "vDateField", **(attrs or {})})
+        super().__init__({"class": "vDateField", "size": 10, **(attrs or {})})
 
 
 class BuddhistDateField(forms.DateField):

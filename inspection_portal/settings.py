@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "simple_history",
-    "axes",
+    "inspection_portal.axes_app.LoginThrottlingConfig",  # django-axes
     "provinces",
     "reports",
     "meetings",

@@ -88,6 +88,11 @@ class Crawl:
             self.problems.append(f"{urlsplit(url).path}: Content-Security-Policy violation {violation}")
         for size in WIDTHS:
             self.page.set_viewport_size(size)
+            if os.environ.get("SCREENSHOTS"):  # a folder: every page at both widths, to look at
+                name = re.sub(r"\W+", "_", urlsplit(url).path).strip("_") or "home"
+                self.page.screenshot(
+                    path=f"{os.environ['SCREENSHOTS']}/{len(self.visited):03}-{name}-{size['width']}.png"
+                )
             for violation in _axe(self.page):
                 self.problems.append(f"{urlsplit(url).path} at {size['width']}px: {violation}")
 
