@@ -35,6 +35,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(RUN_ENV) $(PY) manage.py migrate --no-input
 	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py send_reminders
 	@echo ""
 	@echo "  The portal: http://$(HOST):$(PORT)/  (demo accounts and passwords: README.md, 'Demo accounts')"
 	@echo ""

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "provinces",
     "reports",
     "meetings",
+    "notifications",
     "inspection_portal",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
     "django_cleanup.apps.CleanupConfig",
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notices",
             ],
         },
     },
@@ -177,15 +179,34 @@ DEFAULT_DEADLINE_DAYS = envint("DEFAULT_DEADLINE_DAYS", 15)
 
 EMAIL_BACKEND = envstr(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "notifications.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+# The sender: the department's name with the address (a full "Name <address>" is kept as given).
+EMAIL_FROM_NAME = envstr("EMAIL_FROM_NAME", "กรมการพัฒนาชุมชน")
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "noreply@localhost")
+if "<" not in DEFAULT_FROM_EMAIL and EMAIL_FROM_NAME:
+    DEFAULT_FROM_EMAIL = f'"{EMAIL_FROM_NAME}" <{DEFAULT_FROM_EMAIL}>'
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Links in e-mails are absolute: the address users open the portal at.
+_FIRST_HOST = ALLOWED_HOSTS[0] if ALLOWED_HOSTS else "localhost"
+PORTAL_BASE_URL = envstr("PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{_FIRST_HOST}").rstrip("/")
+# Send a notice's e-mail right after its event commits (make run), not only from send_reminders.
+NOTIFICATIONS_DELIVER_AT_ONCE = envbool("NOTIFICATIONS_DELIVER_AT_ONCE", DEBUG)
+# The functions send_reminders calls to create the reminders that are due (see notifications).
+NOTIFICATION_REMINDERS = ["reports.reminders.create_due", "meetings.reminders.create_due"]
+# Invitation and password-reset links are valid this many days.
+PASSWORD_RESET_DAYS = envint("PASSWORD_RESET_DAYS", 3)
+PASSWORD_RESET_TIMEOUT = PASSWORD_RESET_DAYS * 24 * 60 * 60
 
 # Behind a TLS-terminating reverse proxy in production; off for a local trial.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
+from notifications import kinds
+from notifications.forms import ProfileForm
 from reports import access
 
 
@@ -47,3 +49,24 @@ class LogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.success(request, _("You have logged out. Log in again to continue."))
         return response
+
+
+def _notice_kinds(roles: access.Roles) -> list[kinds.Kind]:
+    """The kinds of notice a user with these roles may get."""
+    audiences = [kinds.OFFICER] if roles.is_officer else []
+    audiences += [kinds.INSPECTOR] if roles.is_inspector else []
+    audiences += [kinds.ADMIN] if roles.reads_all_zones else []  # administrators and the head of inspectors
+    return kinds.for_audiences(*audiences)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The user's own e-mail address and which notices they also get by e-mail."""
+    form = ProfileForm(request.user, _notice_kinds(access.roles_of(request.user)), request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your e-mail settings were saved."))
+            return redirect("profile")
+        return render(request, "registration/profile.html", {"form": form}, status=400)
+    return render(request, "registration/profile.html", {"form": form})

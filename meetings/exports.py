@@ -17,6 +17,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from meetings import summary
+
 FONT_NAME = "Sarabun"
 FONT_SIZE_PT = 16
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts" / "sarabun"
@@ -66,11 +68,11 @@ def _add_block(document, block: dict) -> None:
     paragraph = document.add_paragraph()
     spacing = paragraph.paragraph_format
     spacing.space_after = Pt(6)
-    text = block["text"]
+    text = summary.number_prefix(block) + block["text"]
     if block["kind"] == "item":
         text = f"- {text}"
         spacing.left_indent, spacing.first_line_indent = ITEM_INDENT, -ITEM_HANG
-    elif block["kind"] == "topic":
+    elif block["kind"] in ("topic", "purpose"):
         spacing.left_indent = TOPIC_INDENT
     else:
         spacing.first_line_indent = PARAGRAPH_INDENT

@@ -76,6 +76,7 @@ class ConflictError(Exception):
 
 BLOCK_LABELS = {
     "paragraph": _("Paragraph"),
+    "purpose": _("Purpose"),
     "topic": _("Discussion topic"),
     "heading": _("Section heading"),
     "item": _("Item"),

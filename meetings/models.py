@@ -11,8 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from inspection_portal.fields import BoundedTextField, PlainCharField
 from inspection_portal.lib.thai import thai_date
-from provinces.models import InspectionZone
-from reports.models import ReportingPeriod
+from meetings import notices
+from provinces.models import InspectionZone, Province
+from reports.models import ProvinceReport, ReportingPeriod
 
 # Longest texts accepted for a meeting's purpose and topics, and for one block of its summary.
 PURPOSE_MAX = 2_000
@@ -87,6 +88,16 @@ class FollowUpMeeting(models.Model):
         self.published_at = timezone.now()
         self.published_by = by
         self.save(update_fields=["published", "published_at", "published_by"])
+        notices.summary_published(self, by)
+
+    def province_ids(self) -> list[int]:
+        """The meeting's provinces as its readers are chosen: those whose report for the quarter was
+        filed under its zones, and those of its zones that have no report."""
+        zone_ids = [zone.pk for zone in self.zones.all()]
+        reports = ProvinceReport.objects.filter(period=self.period_id)
+        filed = reports.filter(zone__in=zone_ids).values_list("province", flat=True)
+        unfiled = Province.objects.filter(zone__in=zone_ids).exclude(pk__in=reports.values("province"))
+        return [*filed, *unfiled.values_list("pk", flat=True)]
 
     def clean(self) -> None:
         if self.mode == self.Mode.ONLINE and not self.platform.strip():

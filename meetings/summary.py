@@ -10,6 +10,31 @@ page, print view, Word, PDF) renders this same tree.
 The document's wording is Thai on purpose, not translated: it is the department's
 official document, stored once generated, and the same data must give the same text
 byte for byte whatever language the inspector's browser asks for.
+
+The tree (version 2)
+--------------------
+A dict of plain JSON data:
+
+- "version": 2; "title"; "date" (ISO) and "date_th"; "zones" (number, name, region);
+  "provinces" (names, in the summary's order); "missing" (the meeting's provinces with no
+  submitted or accepted report); "section1" and "section2" (the groupings behind the items:
+  key, project, provinces, ...).
+- "blocks": the document's text in reading order, a flat list of
+  {"key", "kind", "text"} with an optional "number" (int) for the numbered kinds. The text
+  of a numbered block does not carry its number: every renderer writes it before the text
+  with `number_prefix` ("N) " for purpose and topic, "N. " for heading). Kinds:
+
+  - "paragraph": a body paragraph, first line indented (header, intro, closing);
+  - "purpose": one numbered purpose of the meeting;
+  - "topic": one numbered discussion topic, in the header;
+  - "heading": a numbered section heading ("1. ...");
+  - "item": a "- " item under a section.
+
+  The inspector edits only the texts; keys, kinds and numbers stay.
+
+Version 1 trees (before the numbers were split out) kept the number inside the text of
+topics and headings; migration meetings 0003 rewrote the stored ones to version 2, and
+a block without "number" still renders as its text alone.
 """
 
 from collections.abc import Iterable
@@ -34,7 +59,10 @@ from meetings.models import FollowUpMeeting
 from provinces.models import Province
 from reports.models import Finding, Project, ProvinceReport, ReportingPeriod
 
-TREE_VERSION = 1
+TREE_VERSION = 2
+
+# What every renderer writes before the text of a numbered block.
+NUMBER_FORMATS = {"purpose": "{}) ", "topic": "{}) ", "heading": "{}. "}
 
 DEFAULT_TOPIC_SHORTFALLS = "งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร"
 DEFAULT_TOPIC_BEST_PRACTICES = "งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้และนำไปเป็นแบบอย่างได้"
@@ -86,14 +114,7 @@ class _Group:
 
 
 def build(meeting: FollowUpMeeting) -> dict:
-    """The meeting's summary as a plain tree, in a constant number of queries.
-
-    The tree: "version", "title", "date" (ISO), "date_th", "zones" (number, name, region),
-    "provinces" (names, by zone then Thai order), "blocks" (the text in reading order, each
-    {"key", "kind": paragraph | topic | heading | item, "text"}; the inspector edits only
-    the texts), "section1" and "section2" (the groupings behind the items: key, project,
-    provinces) and "missing" (the meeting's provinces with no submitted or accepted report).
-    """
+    """The meeting's summary as a plain tree (described above), in a constant number of queries."""
     period = meeting.period
     zones = sorted(meeting.zones.all(), key=lambda zone: zone.number)
     members = _members(period, zones)
@@ -105,15 +126,15 @@ def build(meeting: FollowUpMeeting) -> dict:
     blocks = [
         _block("header", "paragraph", _header(meeting, period, zones, names)),
         _block("purpose", "paragraph", _purpose(meeting.purpose)),
-        _block("topic-1", "topic", f"1) {meeting.topic_shortfalls.strip()}"),
-        _block("topic-2", "topic", f"2) {meeting.topic_best_practices.strip()}"),
+        _block("topic-1", "topic", meeting.topic_shortfalls.strip(), number=1),
+        _block("topic-2", "topic", meeting.topic_best_practices.strip(), number=2),
         _block("intro", "paragraph", _intro(period)),
-        _block("s1", "heading", f"1. {meeting.topic_shortfalls.strip()} มีประเด็น ดังนี้"),
+        _block("s1", "heading", f"{meeting.topic_shortfalls.strip()} มีประเด็น ดังนี้", number=1),
     ]
     blocks += [_block(f"s1-{n}", "item", _shortfall_text(g)) for n, g in enumerate(section1, start=1)]
     if not section1:
         blocks.append(_block("s1-none", "item", NO_SHORTFALLS))
-    blocks.append(_block("s2", "heading", f"2. {meeting.topic_best_practices.strip()} มีประเด็น ดังนี้"))
+    blocks.append(_block("s2", "heading", f"{meeting.topic_best_practices.strip()} มีประเด็น ดังนี้", number=2))
     blocks += [_block(f"s2-{n}", "item", _best_practice_text(g)) for n, g in enumerate(section2, start=1)]
     if not section2:
         blocks.append(_block("s2-none", "item", NO_BEST_PRACTICES))
@@ -186,8 +207,19 @@ def _groups(members: list[_Member], kind: str, most_provinces_first: bool) -> li
 # --- writing the text ------------------------------------------------------------
 
 
-def _block(key: str, kind: str, text: str) -> dict:
-    return {"key": key, "kind": kind, "text": text}
+def _block(key: str, kind: str, text: str, number: int | None = None) -> dict:
+    block = {"key": key, "kind": kind, "text": text}
+    if number is not None:
+        block["number"] = number
+    return block
+
+
+def number_prefix(block: dict) -> str:
+    """What a renderer writes before a block's text: "2) " for a purpose or topic, "1. " for a heading, else ""."""
+    number = block.get("number")
+    if number is None or block["kind"] not in NUMBER_FORMATS:
+        return ""
+    return NUMBER_FORMATS[block["kind"]].format(number)
 
 
 def _header(meeting: FollowUpMeeting, period: ReportingPeriod, zones: list, names: list[str]) -> str:

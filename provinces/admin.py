@@ -1,6 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
@@ -9,7 +14,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from inspection_portal.admin import be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
+from provinces import people_import
 from provinces.models import InspectionZone, InspectorAssignment, Person, Position, Province, ProvincialOfficer
+from provinces.roles import ADMINISTER
 
 
 class ProvinceResource(resources.ModelResource):
@@ -112,10 +119,21 @@ User = get_user_model()
 admin.site.unregister(User)
 
 
+class PeopleImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "Columns: คำนำหน้า, ชื่อ, นามสกุล, ตำแหน่ง, อีเมล, and จังหวัด for an officer or เขตตรวจราชการ "
+            "with ปีงบประมาณ for an inspector (several separated by spaces or commas)."
+        ),
+    )
+
+
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
     """Users with their province (officers) and zones per fiscal year (inspectors) on one page."""
 
+    change_list_template = "admin/auth/user/change_list_import.html"
     inlines = [ProvincialOfficerInline, InspectorAssignmentInline]
     last_login_be = be_column(User, "last_login")
     date_joined_be = be_column(User, "date_joined")
@@ -136,3 +154,39 @@ class PortalUserAdmin(UserAdmin):
     def officer_province(self, user):
         officer = getattr(user, "officer", None)
         return officer.province if officer else ""
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_people)
+        return [path("import-people/", view, name="auth_user_import_people"), *super().get_urls()]
+
+    def may_import(self, request) -> bool:
+        return request.user.has_perm(ADMINISTER) and request.user.has_perm("auth.add_user")
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {**(extra_context or {}), "may_import": self.may_import(request)})
+
+    def import_people(self, request):
+        """Create or update accounts from a file, all rows or none, and invite the new ones."""
+        if not self.may_import(request):
+            raise PermissionDenied
+        form = PeopleImportForm(request.POST or None, request.FILES or None)
+        errors: list[str] = []
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = people_import.import_file(upload.read(), upload.name)
+            except people_import.ImportRefused as refused:
+                errors = refused.errors
+                form.add_error("file", _("Nothing was imported: correct the rows below and choose the file again."))
+            else:
+                message = _("%(created)s accounts created and invited by e-mail, %(updated)s updated.")
+                self.message_user(request, message % {"created": len(result.created), "updated": len(result.updated)})
+                return redirect("admin:auth_user_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "form": form,
+            "errors": errors,
+            "title": _("Import people"),
+        }
+        return TemplateResponse(request, "admin/auth/user/import_people.html", context, status=400 if errors else 200)

@@ -369,6 +369,11 @@ def _accounts(provinces, zones, inspected_years: set[int], reset_passwords: bool
     return users
 
 
+def demo_email(username: str) -> str:
+    """The demo accounts' addresses, on a domain reserved for examples: nothing is delivered anywhere."""
+    return f"{username}@example.org"
+
+
 def _user(account: Account, reset_password: bool, tally: _Tally):
     first_name, _space, last_name = account.full_name.partition(" ")
     is_admin = account.role == "admin"
@@ -379,9 +384,13 @@ def _user(account: Account, reset_password: bool, tally: _Tally):
             "last_name": last_name,
             "is_staff": is_admin,
             "is_superuser": is_admin,
+            "email": demo_email(account.username),
         },
     )
     tally.count(get_user_model(), created)
+    if not user.email:  # accounts made before the demo had addresses; an address someone set is kept
+        user.email = demo_email(account.username)
+        user.save(update_fields=["email"])
     if created or reset_password:
         # The portal's own validator refuses the demo passwords, which are published; Django's must pass.
         validators = [v for v in get_default_password_validators() if not getattr(v, "refuses_demo_passwords", False)]

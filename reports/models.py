@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from inspection_portal.fields import BoundedTextField, PlainCharField
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
-from reports import fiscal
+from reports import fiscal, notices
 
 # What a submission's snapshot keeps, to show the inspector what changed since the last one.
 SNAPSHOT_REPORT_FIELDS = ("overall_results", "achievements", "next_steps", "no_shortfalls", "no_best_practices")
@@ -394,6 +394,7 @@ class ProvinceReport(models.Model):
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
         )
+        notices.report_submitted(self, by, again=locked.submitted_at is not None)
         action = ReviewEvent.Action.SUBMITTED if first else ReviewEvent.Action.RESUBMITTED
         ReviewEvent.objects.create(report=self, action=action, by=by, at=now, content=self.content_snapshot())
 
@@ -449,6 +450,7 @@ class ProvinceReport(models.Model):
         self.version = locked.version + 1
         self.save(update_fields=["status", "reviewed_at", "reviewed_by", "return_comment", "version", "updated_at"])
         ReviewEvent.objects.create(report=self, action=status, comment=comment, by=by)
+        notices.report_reviewed(self, by, accepted=status == self.Status.ACCEPTED, comment=comment)
 
     @transaction.atomic
     def reopen(self, reason: str, until: datetime.date, by) -> None:
@@ -469,6 +471,7 @@ class ProvinceReport(models.Model):
             update_fields=["reopened_until", "reopen_reason", "status", "return_comment", "version", "updated_at"]
         )
         ReviewEvent.objects.create(report=self, action=ReviewEvent.Action.REOPENED, comment=reason, by=by)
+        notices.report_reopened(self, by)
 
 
 class ReviewEvent(models.Model):

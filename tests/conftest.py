@@ -31,6 +31,7 @@ def geography(db):
 
 
 def make_user(username: str, **extra):
+    extra.setdefault("email", f"{username}@example.org")
     return get_user_model().objects.create_user(username=username, password=PASSWORD, **extra)
 
 
@@ -161,3 +162,23 @@ def login(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("ชื่อผู้ใช้").fill(username)
     page.get_by_label("รหัสผ่าน").fill(password)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+
+# --- e-mail ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server the portal delivers to; `smtp.inbox` holds what arrived."""
+    from tests.smtp import SMTPServer
+
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    settings.PORTAL_BASE_URL = "https://portal.example.go.th"
+    yield server
+    server.stop()

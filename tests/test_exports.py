@@ -58,8 +58,11 @@ def test_docx_holds_the_seeds_groupings_in_reading_order(tree):
     items = [text for text in paragraphs if text.startswith("- ")]
     assert len(items) == len(tree["section1"]) + len(tree["section2"]) == 9
     assert paragraphs[1:] == [
-        f"- {block['text']}" if block["kind"] == "item" else block["text"] for block in tree["blocks"]
+        f"- {block['text']}" if block["kind"] == "item" else summary.number_prefix(block) + block["text"]
+        for block in tree["blocks"]
     ]
+    assert "1) งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร" in paragraphs
+    assert any(text.startswith("2. งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้") for text in paragraphs)
 
 
 def test_docx_is_a4_with_official_margins_and_sarabun_16_for_thai_too(tree):
@@ -85,7 +88,7 @@ def test_docx_bolds_the_title_and_headings_and_indents_items(tree):
     paragraphs = _document(exports.to_docx(tree)).paragraphs
     by_text = {paragraph.text: paragraph for paragraph in paragraphs}
     assert all(run.bold for run in paragraphs[0].runs)
-    heading = next(block["text"] for block in tree["blocks"] if block["key"] == "s1")
+    heading = next(f"1. {block['text']}" for block in tree["blocks"] if block["key"] == "s1")
     assert all(run.bold for run in by_text[heading].runs)
     item = next(paragraph for paragraph in paragraphs if paragraph.text.startswith("- "))
     assert not any(run.bold for run in item.runs)

@@ -181,7 +181,8 @@ def test_page_query_count_does_not_grow_with_findings(client, officer, report, d
     for _ in range(10):
         make_event(report)
     client.force_login(officer)
-    with django_assert_max_num_queries(10):  # the history of the report is one query
+    # +1: the navigation's unread-notice count; +1: the report's history.
+    with django_assert_max_num_queries(11):
         response = client.get(edit_url(report))
     assert response.content.decode().count("data-finding>") >= 30
 
@@ -194,8 +195,9 @@ def test_read_only_page_query_count_does_not_grow_with_findings(
         factories.shortfall(report).categories.set(categories)
         make_event(report)
     client.force_login(inspector)
-    # 11: two of them read the user's and their groups' permissions (portal roles), one the report's history.
-    with django_assert_max_num_queries(11):
+    # 12: two of them read the user's and their groups' permissions (portal roles), once per request;
+    # one is the navigation's unread-notice count, one the report's history.
+    with django_assert_max_num_queries(12):
         assert client.get(edit_url(report)).status_code == 200
 
 

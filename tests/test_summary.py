@@ -210,6 +210,7 @@ def test_empty_sections_say_so_and_quarter_4_looks_to_next_year(inspector):
     assert "ในไตรมาสที่ 1 ของปีงบประมาณ พ.ศ. 2565 ต่อไป" in blocks["intro"]
     assert tree["title"].endswith("(ไตรมาส 4) ปีงบประมาณ 2564")
     assert tree["missing"] == ZONE_12
+    assert [block.get("number") for block in tree["blocks"] if block["kind"] in ("topic", "heading")] == [1, 2, 1, 2]
     assert [block["kind"] for block in tree["blocks"]] == [
         "paragraph",
         "paragraph",

@@ -1,8 +1,19 @@
-"""The golden test: the seed's eight reports give the seed's groupings (shared/seed/000_2ef2f8912e7e00b9.txt)."""
+"""The golden test: the seed's eight reports give the seed's groupings (shared/seed/000_2ef2f8912e7e00b9.txt).
 
+The demo's meeting (meetings/demo.py, the seed's workshop) must also come out word for word
+as it did before meetings learnt other kinds: tests/golden/seed_meeting.txt is that text,
+as the Word export wrote it then, paragraph by paragraph.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import docx
 import pytest
+from django.template.loader import render_to_string
 
-from meetings import demo, summary
+from meetings import demo, exports, summary
 from tests.summary_factories import (
     CHANGE_LEADERS,
     COC_PROBLEM,
@@ -51,11 +62,13 @@ def test_purpose_topics_and_headings_follow_the_seed(tree):
     blocks = _blocks(tree)
     assert blocks["purpose"]["text"].startswith("วัตถุประสงค์เพื่อ ติดตามผลการดำเนินงานตามนโยบายสำคัญเร่งด่วน")
     assert "ประจำปี พ.ศ. 2564 ไตรมาส 3" in blocks["purpose"]["text"]
-    assert blocks["topic-1"]["text"] == ("1) งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร")
-    assert blocks["topic-2"]["text"] == "2) งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้และนำไปเป็นแบบอย่างได้"
+    assert blocks["topic-1"]["text"] == "งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย หรือยังไม่ประสบผลสำเร็จเท่าที่ควร"
+    assert blocks["topic-2"]["text"] == "งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้และนำไปเป็นแบบอย่างได้"
+    assert (blocks["topic-1"]["number"], blocks["topic-2"]["number"]) == (1, 2)
     assert blocks["intro"]["text"].endswith("ในไตรมาสที่ 4 ต่อไป สามารถสรุปได้ดังนี้")
-    assert blocks["s1"]["text"].startswith("1. งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย")
-    assert blocks["s2"]["text"].startswith("2. งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้")
+    assert blocks["s1"]["text"].startswith("งาน/โครงการ/กิจกรรม ที่ดำเนินการไม่บรรลุเป้าหมาย")
+    assert blocks["s2"]["text"].startswith("งาน/โครงการ/กิจกรรม ที่จังหวัดอื่นสามารถเรียนรู้")
+    assert (blocks["s1"]["number"], blocks["s2"]["number"]) == (1, 2)
     assert [block["key"] for block in tree["blocks"]][:6] == ["header", "purpose", "topic-1", "topic-2", "intro", "s1"]
 
 
@@ -126,6 +139,22 @@ SEED_SECTION2 = [
     (["กำแพงเพชร"], "ครัวเรือนเด็กยากจน"),
     (["อุทัยธานี"], "สืบสาน อนุรักษ์ศิลป์ผ้าถิ่นไทย ดำรงไว้ในแผ่นดิน"),
 ]
+
+
+SEED_MEETING_TEXT = Path(__file__).parent / "golden" / "seed_meeting.txt"
+
+
+def _html_paragraphs(tree) -> list[str]:
+    html = render_to_string("meetings/summary/_body.html", {"tree": tree})
+    paragraphs = re.findall(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", html, re.S)
+    return [tree["title"]] + [re.sub(r"<br>", "\n", paragraph).replace("&quot;", '"') for paragraph in paragraphs]
+
+
+def test_the_demo_meeting_reads_word_for_word_as_before(demo_tree):
+    expected = SEED_MEETING_TEXT.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    document = docx.Document(io.BytesIO(exports.to_docx(demo_tree)))
+    assert [paragraph.text for paragraph in document.paragraphs] == expected
+    assert _html_paragraphs(demo_tree) == expected
 
 
 @pytest.fixture

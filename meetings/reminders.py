@@ -1,0 +1,33 @@
+"""A meeting's reminder, created by `manage.py send_reminders`: a report changed after the summary was published.
+
+The change happens in reports, which knows nothing of meetings; so the meeting side
+looks, each run, for reports submitted again after a summary that covers them was
+published. The key (meeting, report, submission time) makes each change told once.
+"""
+
+import datetime
+
+from django.db.models import F
+
+from meetings import notices
+from meetings.models import FollowUpMeeting
+from reports.models import ProvinceReport
+
+# How far back a run looks for such submissions (the scheduler may have been down a while).
+LOOKBACK = datetime.timedelta(days=7)
+
+
+def create_due(now: datetime.datetime) -> int:
+    """Tell the inspectors of each published summary whose report was submitted again since; return the count."""
+    changed = (
+        ProvinceReport.objects.filter(submitted_at__gte=now - LOOKBACK)
+        .filter(period__meetings__zones=F("zone"), period__meetings__published_at__lt=F("submitted_at"))
+        .values_list("pk", "period__meetings", "submitted_at")
+    )
+    created = 0
+    for report_pk, meeting_pk, submitted_at in changed:
+        report = ProvinceReport.objects.select_related("province", "period").get(pk=report_pk)
+        meeting = FollowUpMeeting.objects.select_related("period").get(pk=meeting_pk)
+        key = f"report_changed:{meeting.pk}:{report.pk}:{submitted_at.isoformat()}"
+        created += notices.report_changed(meeting, report, key)
+    return created
