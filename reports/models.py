@@ -484,6 +484,8 @@ class ReviewEvent(models.Model):
         ACCEPTED = "accepted", _("accepted")
         REOPENED = "reopened", _("reopened by an administrator")
 
+    SUBMISSIONS = (Action.SUBMITTED, Action.RESUBMITTED)
+
     report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="review_events")
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
     comment = BoundedTextField(_("comment"), max_length=COMMENT_MAX, blank=True)
