@@ -6,6 +6,8 @@ Production is the default: DEBUG is off unless asked for.
 """
 
 import datetime
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -173,6 +175,20 @@ LOGOUT_REDIRECT_URL = "login"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# The summary's documents (README "Documents"): the PDF renderer ("auto": Chromium when it is
+# installed, else WeasyPrint, announced; "chromium"; "weasyprint"), at most RENDER_SLOTS renders
+# at once on the machine (one per core), each waiting at most RENDER_WAIT_SECONDS for its turn,
+# and no render of a summary longer than SUMMARY_MAX_CHARACTERS.
+PDF_RENDERER = envstr("PDF_RENDERER", "auto")
+if PDF_RENDERER not in ("auto", "chromium", "weasyprint"):
+    raise ImproperlyConfigured(f"PDF_RENDERER must be auto, chromium or weasyprint; got {PDF_RENDERER!r}.")
+CHROMIUM_PATH = envstr("CHROMIUM_PATH", "/usr/bin/chromium")
+PDF_RENDER_TIMEOUT_SECONDS = envint("PDF_RENDER_TIMEOUT_SECONDS", 30)
+RENDER_SLOTS = envint("RENDER_SLOTS", os.cpu_count() or 1)
+RENDER_WAIT_SECONDS = envint("RENDER_WAIT_SECONDS", 20)
+RENDER_LOCK_DIR = envstr("RENDER_LOCK_DIR", f"{tempfile.gettempdir()}/inspection-portal-renders-{os.getuid()}")
+SUMMARY_MAX_CHARACTERS = envint("SUMMARY_MAX_CHARACTERS", 600_000)
 
 # Days after a quarter ends before its submissions close, unless an admin sets otherwise.
 DEFAULT_DEADLINE_DAYS = envint("DEFAULT_DEADLINE_DAYS", 15)

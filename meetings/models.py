@@ -21,8 +21,17 @@ TOPIC_MAX = 1_000
 SUMMARY_BLOCK_MAX = 20_000
 
 
+def published_file_path(meeting: "FollowUpMeeting", filename: str) -> str:
+    """Where a published summary's file is stored: its name is the hash of its content (meetings/documents.py)."""
+    return f"summaries/{meeting.pk}/{filename}"
+
+
 class FollowUpMeeting(models.Model):
     """An inspector's follow-up workshop for a quarter and one or more zones."""
+
+    class PageNumbers(models.TextChoices):
+        LABEL = "label", _("“page 2” (หน้า 2)")
+        THAI_DIGITS = "thai_digits", _("Thai digits (๒)")
 
     class Mode(models.TextChoices):
         ONLINE = "online", _("online")
@@ -56,8 +65,16 @@ class FollowUpMeeting(models.Model):
         blank=True,
         related_name="+",
     )
+    # The published summary's Word and PDF files, rendered once when publishing (meetings/documents.py).
+    published_docx = models.FileField(
+        _("published Word file"), upload_to=published_file_path, max_length=200, blank=True
+    )
+    published_pdf = models.FileField(_("published PDF file"), upload_to=published_file_path, max_length=200, blank=True)
+    page_numbers = models.CharField(
+        _("page numbers"), max_length=12, choices=PageNumbers.choices, default=PageNumbers.LABEL
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["draft", "published"])
+    history = HistoricalRecords(excluded_fields=["draft", "published", "published_docx", "published_pdf"])
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import views, views_documents
 
 app_name = "meetings"
 
@@ -11,7 +11,9 @@ urlpatterns: list = [
     path("<int:pk>/generate/", views.generate_summary, name="generate"),
     path("<int:pk>/edit/", views.edit_summary_text, name="edit_text"),
     path("<int:pk>/publish/", views.publish_summary, name="publish"),
-    path("<int:pk>/print/", views.print_summary, name="print"),
-    path("<int:pk>/summary.docx", views.download_docx, name="docx"),
-    path("<int:pk>/summary.pdf", views.download_pdf, name="pdf"),
+    path("<int:pk>/print/", views_documents.print_summary, name="print"),
+    path("<int:pk>/summary.docx", views_documents.download_summary, {"extension": "docx"}, name="docx"),
+    path("<int:pk>/summary.pdf", views_documents.download_summary, {"extension": "pdf"}, name="pdf"),
+    path("<int:pk>/page-numbers/", views_documents.set_page_numbers, name="page_numbers"),
+    path("<int:pk>/findings.xlsx", views_documents.download_findings, name="findings_xlsx"),
 ]

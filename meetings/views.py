@@ -8,13 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from meetings import access, exports, summary
+from meetings import access, documents, exports, pdf, summary, views_documents
 from meetings.forms import ConflictError, MeetingForm, PublishForm, RegenerateForm, SummaryTextForm, draft_hash
 from meetings.models import FollowUpMeeting
 from reports import access as report_access
 from reports.forms_review import PeriodForm, chosen_period
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _shown_tree(meeting: FollowUpMeeting) -> dict:
@@ -60,9 +58,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
     may_edit = access.may_edit_meeting(request.user, meeting)
     tree = meeting.draft if may_edit and meeting.draft is not None else _shown_tree(meeting)
+    zones = meeting.zones.all()
     context = {
+        **views_documents.page_context(request.user, meeting, zones),
         "meeting": meeting,
-        "zones": meeting.zones.all(),
+        "zones": zones,
         "tree": tree,
         "may_edit": may_edit,
         "showing_draft": may_edit or meeting.published is None,
@@ -128,34 +128,16 @@ def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid() or form.cleaned_data["draft_hash"] != draft_hash(meeting.draft):
         messages.error(request, _("The summary changed since you opened the page. Read it again, then publish."))
         return redirect("meetings:detail", pk=meeting.pk)
-    meeting.publish(by=request.user)
-    messages.success(request, _("The summary was published."))
+    try:
+        documents.publish(meeting, by=request.user)
+    except exports.SummaryTooLarge:
+        messages.error(
+            request, _("This summary is too long to be published as a file. Shorten its text, then publish.")
+        )
+    except pdf.RendererBusy:
+        messages.error(
+            request, _("The server is busy making other documents. Nothing was published; try again in a minute.")
+        )
+    else:
+        messages.success(request, _("The summary was published."))
     return redirect("meetings:detail", pk=meeting.pk)
-
-
-@login_required
-@require_GET
-def print_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    return render(request, "meetings/summary/print.html", {"meeting": meeting, "tree": _shown_tree(meeting)})
-
-
-def _download(meeting: FollowUpMeeting, content: bytes, extension: str, content_type: str) -> HttpResponse:
-    name = f"summary-{meeting.period.fiscal_year}-q{meeting.period.quarter}.{extension}"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-@login_required
-@require_GET
-def download_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    return _download(meeting, exports.to_docx(_shown_tree(meeting)), "docx", DOCX_TYPE)
-
-
-@login_required
-@require_GET
-def download_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    return _download(meeting, exports.to_pdf(_shown_tree(meeting)), "pdf", "application/pdf")

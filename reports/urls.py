@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import officer, review
+from reports.views import findings, officer, review
 
 app_name = "reports"
 
@@ -13,6 +13,7 @@ urlpatterns: list = [
     path("attachments/<int:pk>/delete/", officer.delete_attachment, name="attachment_delete"),
     # The inspector's pages: the tracker and the review of a report.
     path("tracker/", review.tracker, name="tracker"),
+    path("findings.xlsx", findings.download_findings, name="findings_xlsx"),
     path("<int:pk>/review/", review.review, name="review"),
     path("<int:pk>/review/return/", review.return_report, name="review_return"),
     path("<int:pk>/review/accept/", review.accept_report, name="review_accept"),

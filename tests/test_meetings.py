@@ -408,7 +408,7 @@ def test_publish_freezes_the_summary(client, inspector, meeting, seed):
     assert "โครงการที่เพิ่มภายหลัง" in " ".join(b["text"] for b in after.draft["blocks"])
     html = client.get(_url("detail", meeting)).content.decode()
     assert 'id="published-info"' in html and "inspector_12" in html
-    docx_text = _docx_text(client.get(_url("docx", meeting)).content)
+    docx_text = _docx_text(_content(client.get(_url("docx", meeting))))
     assert "ประโยคที่ผู้ตรวจแก้ไข" in docx_text and "โครงการที่เพิ่มภายหลัง" not in docx_text
 
 
@@ -422,6 +422,11 @@ def test_publish_refuses_a_draft_changed_since_the_page_was_read(client, inspect
 
 
 # --- print and downloads --------------------------------------------------------
+
+
+def _content(response) -> bytes:
+    """The body of a response, streamed (a stored file) or not (a rendered draft)."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def _docx_text(content: bytes) -> str:
@@ -447,11 +452,13 @@ def test_docx_download_of_the_draft_then_the_published(client, inspector, office
     client.force_login(inspector)
     response = client.get(_url("docx", meeting))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="summary-2564-q3.docx"'
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="draft-summary-zone12-18-q3-2564-m{meeting.pk}.docx"'
+    )
     assert KHON_KAEN_LINE in _docx_text(response.content)
     meeting.publish(by=inspector)
     client.force_login(officer)
-    assert KHON_KAEN_LINE in _docx_text(client.get(_url("docx", meeting)).content)
+    assert KHON_KAEN_LINE in _docx_text(_content(client.get(_url("docx", meeting))))
 
 
 def test_pdf_download(client, inspector, meeting):
@@ -459,7 +466,9 @@ def test_pdf_download(client, inspector, meeting):
     response = client.get(_url("pdf", meeting))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="summary-2564-q3.pdf"'
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="draft-summary-zone12-18-q3-2564-m{meeting.pk}.pdf"'
+    )
     text = _pdf_text(response.content)
     assert "กองทุนพัฒนาบทบาทสตรี" in text.replace("\n", "")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from meetings import demo, exports, summary
 from tests.summary_factories import (
@@ -146,14 +147,43 @@ SEED_MEETING_TEXT = Path(__file__).parent / "golden" / "seed_meeting.txt"
 
 def _html_paragraphs(tree) -> list[str]:
     html = render_to_string("meetings/summary/_body.html", {"tree": tree})
-    paragraphs = re.findall(r"<(?:p|h2)[^>]*>(.*?)</(?:p|h2)>", html, re.S)
+    paragraphs = re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", html, re.S)
+    paragraphs = [re.sub(r"<span[^>]*>(.*?)</span>", r"\1", paragraph) for paragraph in paragraphs]
     return [tree["title"]] + [re.sub(r"<br>", "\n", paragraph).replace("&quot;", '"') for paragraph in paragraphs]
+
+
+def _word_paragraphs(document) -> list[str]:
+    """Each paragraph as Word shows it: a list paragraph with its number ("1) ") or bullet ("- ") first."""
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    formats = {
+        a.get(qn("w:abstractNumId")): a.find(f"{qn('w:lvl')}/{qn('w:lvlText')}").get(qn("w:val"))
+        for a in numbering.findall(qn("w:abstractNum"))
+    }
+    lists, counters, shown = {}, {}, []
+    for num in numbering.findall(qn("w:num")):
+        start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        lists[num.get(qn("w:numId"))] = (
+            formats[num.find(qn("w:abstractNumId")).get(qn("w:val"))],
+            int(start.get(qn("w:val"))) if start is not None else 1,
+        )
+    for paragraph in document.paragraphs:
+        properties = paragraph._p.pPr
+        if properties is None or properties.numPr is None:
+            shown.append(paragraph.text)
+            continue
+        num_id = str(properties.numPr.numId.val)
+        text, start = lists[num_id]
+        counters[num_id] = counters.get(num_id, start - 1) + 1
+        shown.append(f"{text.replace('%1', str(counters[num_id]))} {paragraph.text}")
+    return shown
 
 
 def test_the_demo_meeting_reads_word_for_word_as_before(demo_tree):
     expected = SEED_MEETING_TEXT.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    document = docx.Document(io.BytesIO(exports.to_docx(demo_tree)))
-    assert [paragraph.text for paragraph in document.paragraphs] == expected
+    document = docx.Document(io.BytesIO(exports.to_docx(demo_tree, exports.DocumentInfo("", timezone.now()))))
+    assert _word_paragraphs(document) == expected
     assert _html_paragraphs(demo_tree) == expected
 
 

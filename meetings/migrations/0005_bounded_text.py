@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_summary_tree_v2'),
+        ('meetings', '0004_published_files'),
     ]
 
     operations = [
