@@ -28,7 +28,7 @@ MAX_PAGES = {"anonymous": 5, "officer": 15, "inspector": 20, "admin": 100}
 AXE = "/static/vendor/axe-core/axe.min.js"
 # Links that change something, leave the portal's HTML, or only repeat a page in another form.
 SKIP = re.compile(
-    r"/accounts/logout/|/admin/logout/|/i18n/|/jsi18n/|\.docx$|\.pdf$|/attachments/\d+/$|/static/|/media/"
+    r"/accounts/logout/|/admin/logout/|/i18n/|/jsi18n/|\.(docx|pdf|xlsx|csv|zip)$|/attachments/\d+/$|/static/|/media/"
     r"|/admin/password_change/|/password/$|/admin/r/|/delete/$|/print/$"
 )
 
