@@ -9,10 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from inspection_portal.fields import BoundedTextField, PlainCharField
 from inspection_portal.lib.thai import thai_date
 from meetings import notices
 from provinces.models import InspectionZone, Province
 from reports.models import ProvinceReport, ReportingPeriod
+
+# Longest texts accepted for a meeting's purpose and topics, and for one block of its summary.
+PURPOSE_MAX = 2_000
+TOPIC_MAX = 1_000
+SUMMARY_BLOCK_MAX = 20_000
 
 
 def published_file_path(meeting: "FollowUpMeeting", filename: str) -> str:
@@ -40,13 +46,11 @@ class FollowUpMeeting(models.Model):
     )
     held_on = models.DateField(_("date"))
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
-    platform = models.CharField(
-        _("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting")
-    )
-    place = models.CharField(_("place"), max_length=300, blank=True)
-    purpose = models.TextField(_("purpose"))
-    topic_shortfalls = models.TextField(_("first discussion topic"))
-    topic_best_practices = models.TextField(_("second discussion topic"))
+    platform = PlainCharField(_("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting"))
+    place = PlainCharField(_("place"), max_length=300, blank=True)
+    purpose = BoundedTextField(_("purpose"), max_length=PURPOSE_MAX)
+    topic_shortfalls = BoundedTextField(_("first discussion topic"), max_length=TOPIC_MAX)
+    topic_best_practices = BoundedTextField(_("second discussion topic"), max_length=TOPIC_MAX)
     # The summary as generated and then edited by the inspector, and the frozen copy
     # made when it was published: both are the plain tree of meetings/summary.py.
     draft = models.JSONField(_("summary draft"), null=True, blank=True)

@@ -74,13 +74,17 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def generate_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """Generate the summary again; over hand edits only once confirmed, on a page of its own (GET)."""
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    if request.method != "POST":
+        if not meeting.draft_edited:
+            return redirect("meetings:detail", pk=meeting.pk)
+        return render(request, "meetings/regenerate.html", {"meeting": meeting, "form": RegenerateForm()})
     form = RegenerateForm(request.POST)
     form.is_valid()
     if meeting.draft_edited and not form.cleaned_data.get("confirm"):
-        return render(request, "meetings/regenerate.html", {"meeting": meeting, "form": form})
+        return redirect("meetings:generate", pk=meeting.pk)
     meeting.generate_draft()
     messages.success(request, _("The summary was generated from the reports."))
     return redirect("meetings:detail", pk=meeting.pk)

@@ -12,8 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports import access, fiscal
-from reports.forms import AttachmentForm, report_forms, save_report
-from reports.models import Attachment, ConcurrentEditError, ProvinceReport, ReportingPeriod, WorkflowError
+from reports.forms import AttachmentForm, error_summary, report_forms, save_report
+from reports.models import (
+    Attachment,
+    ConcurrentEditError,
+    ProvinceReport,
+    ReportingPeriod,
+    ReviewEvent,
+    WorkflowError,
+)
 
 # How many past fiscal years the officer's home lists, besides the current one.
 HISTORY_YEARS = 2
@@ -44,11 +51,13 @@ def officer_home(request: HttpRequest) -> HttpResponse:
     rows += [PeriodRow(report.period, report) for report in reports.values()]  # older reports still listed
     rows.sort(key=lambda row: (row.period.fiscal_year, row.period.quarter), reverse=True)
     current = next((row for row in sorted(rows, key=lambda row: row.period.deadline) if _accepting(row, today)), None)
+    last_day = (current.report.last_day(today) if current.report else current.period.deadline) if current else None
     context = {
         "province": province,
         "rows": rows,
         "current": current,
-        "days_left": current.period.days_left(today) if current else None,
+        "last_day": last_day,
+        "days_left": (last_day - today).days if current else None,
         "current_editable": bool(current and current.report and current.report.officer_may_edit(today)),
     }
     return render(request, "reports/officer_home.html", context)
@@ -96,7 +105,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
     submitting = request.POST.get("action") == "submit"
     form, formset = report_forms(report, request.POST, submitting=submitting)
     if not (form.is_valid() and formset.is_valid()):
-        messages.error(request, _("Nothing was saved: correct the fields marked below."))
         return _render_form(request, report, form, formset, status=400)
     try:
         save_report(form, formset, by=request.user, submit=submitting)
@@ -113,7 +121,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
         return _refused(request, report, form, formset, str(error), submitting)
     except ValidationError as error:
         form.add_completeness_errors(error.message_dict)
-        messages.error(request, _("The report was not submitted and nothing was saved: complete the fields marked."))
         return _render_form(request, report, form, formset, status=400)
     if submitting:
         messages.success(request, _("The report has been submitted to the inspector."))
@@ -138,6 +145,8 @@ def _render_form(request, report, form, formset, status: int = 200, conflict: bo
         "form": form,
         "formset": formset,
         "conflict": conflict,
+        "submitting": request.POST.get("action") == "submit",
+        "errors": error_summary(form, formset) if form.is_bound and not conflict else [],
         "attachment_form": AttachmentForm(),
         "editable": True,
     }
@@ -157,11 +166,28 @@ def _render_readonly(request, report, block_reason: str | None) -> HttpResponse:
 
 
 def _report_context(report: ProvinceReport) -> dict:
+    events = list(report.review_events.select_related("by"))
     return {
         "report": report,
         "attachments": report.attachments.all(),
-        "show_return_comment": report.status == ProvinceReport.Status.RETURNED and bool(report.return_comment),
+        "events": events,
+        "return_note": _return_note(report, events),
+        "last_day": report.last_day(),
     }
+
+
+def _return_note(report: ProvinceReport, events: list[ReviewEvent]) -> ReviewEvent | None:
+    """Why a returned report is open again: the inspector's return or an administrator's reopening."""
+    if report.status != ProvinceReport.Status.RETURNED:
+        return None
+    sent_back = [
+        event for event in events if event.action in (ReviewEvent.Action.RETURNED, ReviewEvent.Action.REOPENED)
+    ]
+    if sent_back:
+        return sent_back[-1]
+    if report.return_comment:  # returned before returns were kept as events
+        return ReviewEvent(action=ReviewEvent.Action.RETURNED, comment=report.return_comment, at=report.reviewed_at)
+    return None
 
 
 # --- attachments ------------------------------------------------------------------
@@ -179,7 +205,7 @@ def _editable_report(request: HttpRequest, pk: int) -> ProvinceReport:
 @require_POST
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     report = _editable_report(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, report=report)
     if form.is_valid():
         attachment = form.save(report, by=request.user)
         messages.success(request, _("%(name)s has been attached.") % {"name": attachment.original_name})
@@ -206,7 +232,6 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 def delete_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
     report = _editable_report(request, attachment.report_id)
-    attachment.file.delete(save=False)
-    attachment.delete()
+    attachment.delete()  # django-cleanup removes the file once the deletion is committed
     messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
     return redirect("reports:edit", pk=report.pk)
