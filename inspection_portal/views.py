@@ -1,8 +1,15 @@
+import sys
+
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
+from django.views import defaults
+from django.views.decorators.csrf import requires_csrf_token
 
 from notifications import kinds
 from notifications.forms import ProfileForm
@@ -18,6 +25,30 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles.follows_zones and not roles.is_officer:
         return redirect("reports:tracker")
     return render(request, "home.html", {"roles": roles})
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, or a 503 "temporarily unavailable" one when the database cannot be reached.
+
+    Django calls this while it handles the exception, wherever it was raised (a view, or the
+    session and authentication middleware), so the exception is still at hand. Neither
+    page touches the database.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return defaults.server_error(request)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout, saying so on the login page it leads to."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You have logged out. Log in again to continue."))
+        return response
 
 
 def _notice_kinds(roles: access.Roles) -> list[kinds.Kind]:

@@ -14,9 +14,11 @@ from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import BuddhistDateField, PlainTextField
 from inspection_portal.lib.thai import thai_date
 from meetings import summary, wording
 from meetings.models import (
+    SUMMARY_BLOCK_MAX,
     FollowUpMeeting,
     MeetingOfficial,
     MeetingProvince,
@@ -93,9 +95,9 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = FollowUpMeeting
         fields = ["zones", "number", "title", "held_on", "mode", "platform", "place", "chair", "purpose"]
+        field_classes = {"held_on": BuddhistDateField}
         widgets = {
             "zones": forms.CheckboxSelectMultiple,
-            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "mode": forms.RadioSelect,
             "purpose": forms.Textarea(attrs={"rows": 4}),
         }
@@ -462,6 +464,32 @@ BLOCK_LABELS = {
     "heading": _("Section heading"),
     "item": _("Item"),
 }
+# What each fixed block of the summary is, in words (summary.build's keys).
+NAMED_BLOCKS = {
+    "header": _("Opening: date, inspector, zones and provinces"),
+    "purpose": _("Purpose of the meeting"),
+    "topic-1": _("First discussion topic"),
+    "topic-2": _("Second discussion topic"),
+    "intro": _("Introduction to the findings"),
+    "s1": _("Heading of part 1: work that did not reach its target"),
+    "s2": _("Heading of part 2: work other provinces can learn from"),
+    "s1-none": _("Part 1: nothing to report"),
+    "s2-none": _("Part 2: nothing to report"),
+}
+
+
+def block_label(block: dict, tree: dict) -> str:
+    """A block's label in words: "Part 1, item 2: <project>", never its internal key."""
+    if block["key"] in NAMED_BLOCKS:
+        return str(NAMED_BLOCKS[block["key"]])
+    for part, entries in (("1", tree.get("section1", [])), ("2", tree.get("section2", []))):
+        for number, entry in enumerate(entries, start=1):
+            if entry["key"] == block["key"]:
+                return str(
+                    _("Part %(part)s, item %(number)s: %(project)s")
+                    % {"part": part, "number": number, "project": entry["project"]}
+                )
+    return str(BLOCK_LABELS.get(block["kind"], _("Paragraph")))
 
 
 class SummaryTextForm(forms.Form):
@@ -475,18 +503,13 @@ class SummaryTextForm(forms.Form):
         self.fields["draft_hash"].initial = draft_hash(meeting.draft)
         for block in meeting.draft["blocks"]:
             rows = max(2, min(12, len(block["text"]) // 90 + 1))
-            self.fields[self.field_name(block)] = forms.CharField(
-                label=self.label(block),
+            self.fields[self.field_name(block)] = PlainTextField(
+                max_length=SUMMARY_BLOCK_MAX,
+                label=block_label(block, meeting.draft),
                 initial=block["text"],
                 widget=forms.Textarea(attrs={"rows": rows}),
                 error_messages={"required": _("This text cannot be empty.")},
             )
-
-    @staticmethod
-    def label(block: dict) -> str:
-        """The box's label: the block's kind and, for a numbered block, its number (the text does not carry it)."""
-        label = f"{BLOCK_LABELS.get(block['kind'], block['kind'])} ({block['key']})"
-        return f"{label} {summary.number_prefix(block)}".strip()
 
     @staticmethod
     def field_name(block: dict) -> str:

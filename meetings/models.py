@@ -14,11 +14,12 @@ from calendar import monthrange
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from inspection_portal.fields import BoundedTextField, PlainCharField
 from inspection_portal.lib.thai import sorted_by_zone, thai_date
 from meetings import notices
 from provinces.models import InspectionZone, Person, Province
@@ -63,7 +64,7 @@ class MonthlyIssue(models.Model):
 
     month = models.DateField(_("month"), help_text=_("Any day of the month; the first day is kept."))
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("issue"), max_length=500)
+    title = PlainCharField(_("issue"), max_length=500)
 
     class Meta:
         ordering = ["-month", "number"]
@@ -77,6 +78,13 @@ class MonthlyIssue(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.month = self.month.replace(day=1)
         super().save(*args, **kwargs)
+
+
+# Longest texts accepted for a meeting's purpose and topics (the points written under a topic), and for one
+# block of its summary.
+PURPOSE_MAX = 2_000
+TOPIC_BODY_MAX = 4_000
+SUMMARY_BLOCK_MAX = 20_000
 
 
 def published_file_path(meeting: "FollowUpMeeting", filename: str) -> str:
@@ -112,7 +120,7 @@ class FollowUpMeeting(models.Model):
         blank=True,
         help_text=_("The department's numbering “ครั้งที่ N/year”: for a quarterly workshop, usually the quarter."),
     )
-    title = models.CharField(
+    title = PlainCharField(
         _("title"), max_length=500, blank=True, help_text=_("Leave empty for the department's usual title.")
     )
     zones = models.ManyToManyField(InspectionZone, verbose_name=_("inspection zones"), related_name="meetings")
@@ -136,12 +144,12 @@ class FollowUpMeeting(models.Model):
     )
     held_on = models.DateField(_("date"))
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
-    platform = models.CharField(
-        _("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting")
-    )
-    place = models.CharField(_("place"), max_length=300, blank=True, help_text=_("For example โรงแรม… อำเภอ… จังหวัด…"))
-    purpose = models.TextField(
-        _("purposes"), help_text=_("One purpose per line; several lines are numbered 1) 2) … in the summary.")
+    platform = PlainCharField(_("online platform"), max_length=120, blank=True, help_text=_("For example ZOOM Meeting"))
+    place = PlainCharField(_("place"), max_length=300, blank=True, help_text=_("For example โรงแรม… อำเภอ… จังหวัด…"))
+    purpose = BoundedTextField(
+        _("purposes"),
+        max_length=PURPOSE_MAX,
+        help_text=_("One purpose per line; several lines are numbered 1) 2) … in the summary."),
     )
     # The summary as generated and then edited by the inspector, and the frozen copy
     # made when it was published: both are the plain tree of meetings/summary.py.
@@ -272,23 +280,23 @@ class FollowUpMeeting(models.Model):
         return self.published is not None and self.published == self.draft
 
     def reports_changed_since_publishing(self) -> list[ProvinceReport]:
-        """The meeting's provinces' reports that changed after the summary was published, in one query.
+        """The meeting's provinces' reports that changed after the summary was published, in one query, each with
+        `changed_at` (when it was last submitted again, None when it was sent back).
 
-        Changed: submitted (again) after publishing, or returned or reopened after publishing (its
-        text is out of the summary until it is submitted again). Accepting a report changes none of
-        its text, so it does not count.
+        Changed: submitted again after publishing, or returned or reopened after publishing (its text is out of
+        the summary until it is submitted again). Accepting a report changes none of its text, so it does not
+        count.
         """
         if self.published_at is None:
             return []
-        sent_back = ReviewEvent.objects.filter(
-            report=OuterRef("pk"),
-            at__gt=self.published_at,
-            action__in=[ReviewEvent.Action.RETURNED, ReviewEvent.Action.REOPENED],
-        )
+        after = ReviewEvent.objects.filter(report=OuterRef("pk"), at__gt=self.published_at)
+        submitted = after.filter(action__in=ReviewEvent.SUBMISSIONS).order_by("-at").values("at")[:1]
+        sent_back = after.filter(action__in=[ReviewEvent.Action.RETURNED, ReviewEvent.Action.REOPENED])
         return list(
             ProvinceReport.objects.filter(period=self.period_id, province__in=self.member_provinces().values("pk"))
+            .annotate(changed_at=Subquery(submitted))
             .filter(
-                Q(status__in=ProvinceReport.SUMMARY_STATUSES, submitted_at__gt=self.published_at)
+                Q(status__in=ProvinceReport.SUMMARY_STATUSES, changed_at__isnull=False)
                 | Q(status=ProvinceReport.Status.RETURNED) & Exists(sent_back)
             )
             .select_related("province")
@@ -352,7 +360,7 @@ class MeetingTopic(models.Model):
     meeting = models.ForeignKey(FollowUpMeeting, on_delete=models.CASCADE, related_name="topics")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind of topic"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("topic"), max_length=500)
+    title = PlainCharField(_("topic"), max_length=500)
     issue = models.ForeignKey(
         MonthlyIssue,
         verbose_name=_("monthly inspection issue"),
@@ -361,8 +369,9 @@ class MeetingTopic(models.Model):
         blank=True,
         related_name="+",
     )
-    body = models.TextField(
+    body = BoundedTextField(
         _("what was found"),
+        max_length=TOPIC_BODY_MAX,
         blank=True,
         help_text=_("One point per line; each becomes a “- ” item under the topic's section."),
     )

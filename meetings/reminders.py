@@ -11,7 +11,7 @@ from django.db.models import F
 
 from meetings import notices
 from meetings.models import FollowUpMeeting
-from reports.models import ProvinceReport
+from reports.models import ProvinceReport, ReviewEvent
 
 # How far back a run looks for such submissions (the scheduler may have been down a while).
 LOOKBACK = datetime.timedelta(days=7)
@@ -20,14 +20,15 @@ LOOKBACK = datetime.timedelta(days=7)
 def create_due(now: datetime.datetime) -> int:
     """Tell the inspectors of each published summary whose report was submitted again since; return the count.
 
-    A report counts for a meeting of its quarter published before it was submitted again, when its province
-    is one of the meeting's (FollowUpMeeting.member_provinces: the zone its report was filed under, and the
-    chosen provinces only when not every province of the zones takes part).
+    A submission counts for a meeting of its quarter published before it, when the report's province is one
+    of the meeting's (FollowUpMeeting.member_provinces: the zone its report was filed under, and the chosen
+    provinces only when not every province of the zones takes part).
     """
+    # Each submission is an event (the report's submitted_at keeps the first one).
     changed = (
-        ProvinceReport.objects.filter(submitted_at__gte=now - LOOKBACK)
-        .filter(period__meetings__zones=F("zone"), period__meetings__published_at__lt=F("submitted_at"))
-        .values_list("pk", "period__meetings", "submitted_at")
+        ReviewEvent.objects.filter(action__in=ReviewEvent.SUBMISSIONS, at__gte=now - LOOKBACK)
+        .filter(report__period__meetings__zones=F("report__zone"), report__period__meetings__published_at__lt=F("at"))
+        .values_list("report", "report__period__meetings", "at")
         .distinct()
     )
     created = 0

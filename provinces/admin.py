@@ -12,6 +12,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.admin import be_column
+from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from provinces import people_import
 from provinces.models import InspectionZone, InspectorAssignment, Person, Position, Province, ProvincialOfficer
 from provinces.roles import ADMINISTER
@@ -56,7 +58,7 @@ class InspectionZoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProvinceAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProvinceResource]
     list_display = ["iso_code", "name_th", "name_en", "zone", "zone_position", "chief"]
     list_filter = ["zone"]
@@ -137,6 +139,18 @@ class PortalUserAdmin(UserAdmin):
 
     change_list_template = "admin/auth/user/change_list_import.html"
     inlines = [ProvincialOfficerInline, InspectorAssignmentInline]
+    last_login_be = be_column(User, "last_login")
+    date_joined_be = be_column(User, "date_joined")
+    readonly_fields = ["last_login_be", "date_joined_be"]
+
+    def get_fieldsets(self, request, obj=None):
+        # Django's "Important dates" show the moments read-only, with Buddhist-era years.
+        return [
+            (name, {**options, "fields": [self._dates.get(field, field) for field in options["fields"]]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    _dates = {"last_login": "last_login_be", "date_joined": "date_joined_be"}
     list_display = ["username", "first_name", "last_name", "is_staff", "officer_province"]
     list_select_related = ["officer__province"]
 

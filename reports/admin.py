@@ -10,10 +10,13 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from inspection_portal.admin import BUDDHIST_DATES, LabelledChangelistMixin, be_column
+from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
 from reports.models import (
     Attachment,
+    ConcurrentEditError,
     Finding,
     FindingFigure,
     PeriodOpening,
@@ -50,16 +53,19 @@ class ProjectResource(resources.ModelResource):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "fiscal_year", "quarter", "start_date", "end_date", "deadline", "is_open"]
+class ReportingPeriodAdmin(LabelledChangelistMixin, SimpleHistoryAdmin):
+    formfield_overrides = BUDDHIST_DATES
+    start_date_be = be_column(ReportingPeriod, "start_date")
+    end_date_be = be_column(ReportingPeriod, "end_date")
+    list_display = ["__str__", "fiscal_year", "quarter", "start_date_be", "end_date_be", "deadline", "is_open"]
     list_filter = ["fiscal_year", "quarter", "is_open"]
     list_editable = ["deadline", "is_open"]
-    readonly_fields = ["start_date", "end_date"]
+    readonly_fields = ["start_date_be", "end_date_be"]
     search_fields = ["fiscal_year"]
 
 
 @admin.register(Project)
-class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ProjectAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProjectResource]
     list_display = ["name_th", "short_name", "first_fiscal_year", "last_fiscal_year"]
     list_filter = ["first_fiscal_year", "last_fiscal_year"]
@@ -99,10 +105,14 @@ class PeriodOpeningAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProblemCategory)
-class ProblemCategoryAdmin(admin.ModelAdmin):
+class ProblemCategoryAdmin(LabelledChangelistMixin, admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
+
+
+class CharCounterMedia:
+    js = ["js/char_counter.js"]
 
 
 class FindingFigureInline(admin.TabularInline):
@@ -133,10 +143,18 @@ class ReviewEventInline(admin.TabularInline):
     can_delete = False
 
 
+REVERT_REFUSED = _(
+    "A report cannot be reverted to a past version: its history keeps the report's own fields but not its "
+    "findings, so a revert would restore only half of it. Change the report itself instead."
+)
+CONFLICT = _("Someone saved this report after you opened it. Reload the page and make your change again.")
+
+
 class ProvinceReportAdminForm(forms.ModelForm):
     """The change form takes part in the report's optimistic concurrency, like the officer's page."""
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    refuse_as_conflict = False  # set by ConcurrencySafeAdmin after a save lost the race
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,28 +162,80 @@ class ProvinceReportAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None and cleaned.get("loaded_version") != self.instance.version:
-            raise ValidationError(
-                _("Someone saved this report after you opened it. Reload the page and make your change again.")
-            )
+        # Locked until the admin's save commits, so an officer's save waits instead of racing it.
+        if self.refuse_as_conflict:
+            raise ValidationError(CONFLICT)
+        if self.instance.pk is not None and cleaned.get("loaded_version") != self.instance.locked_version():
+            raise ValidationError(CONFLICT)
         return cleaned
 
 
+class FindingAdminForm(forms.ModelForm):
+    """A finding changed here moves its report's version on, so an officer's older page cannot overwrite it."""
+
+    loaded_report_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    refuse_as_conflict = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.report_id is not None:
+            self.fields["loaded_report_version"].initial = self.instance.report.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.refuse_as_conflict:
+            raise ValidationError(CONFLICT)
+        if self.instance.pk is not None:
+            if cleaned.get("loaded_report_version") != self.instance.report.locked_version():
+                raise ValidationError(CONFLICT)
+        return cleaned
+
+
+class ConcurrencySafeAdmin(SimpleHistoryAdmin):
+    """A save that loses the race to an officer's shows the form's conflict message, never a server error.
+
+    The admin's change view runs in a transaction, which the error rolls back; the view is
+    then shown again with the form refusing the save, beside what the administrator typed.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            request.lost_version_race = True
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if getattr(request, "lost_version_race", False):
+            return type(form.__name__, (form,), {"refuse_as_conflict": True})
+        return form
+
+
 @admin.register(ProvinceReport)
-class ProvinceReportAdmin(SimpleHistoryAdmin):
+class ProvinceReportAdmin(ConcurrencySafeAdmin):
+    Media = CharCounterMedia
     form = ProvinceReportAdminForm
-    list_display = ["province", "period", "zone", "status", "is_late", "submitted_at", "reopened_until"]
+    formfield_overrides = BUDDHIST_DATES
+    submitted_at_be = be_column(ProvinceReport, "submitted_at")
+    reopened_until_be = be_column(ProvinceReport, "reopened_until")
+    created_at_be = be_column(ProvinceReport, "created_at")
+    updated_at_be = be_column(ProvinceReport, "updated_at")
+    reviewed_at_be = be_column(ProvinceReport, "reviewed_at")
+    list_display = ["province", "period", "zone", "status", "is_late", "submitted_at_be", "reopened_until_be"]
     list_filter = ["status", "is_late", "period", "zone"]
     list_select_related = ["province", "period", "zone"]
     search_fields = ["province__name_th", "province__name_en"]
+    # The moments below are the workflow's (shown with Buddhist-era years), not typed here.
+    exclude = ["submitted_at", "reviewed_at"]
     readonly_fields = [
         "version",
-        "created_at",
-        "updated_at",
+        "created_at_be",
+        "updated_at_be",
         "updated_by",
-        "submitted_at",
+        "submitted_at_be",
         "submitted_by",
-        "reviewed_at",
+        "reviewed_at_be",
         "reviewed_by",
     ]
     inlines = [FindingInline, AttachmentInline, ReviewEventInline]
@@ -183,6 +253,16 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
             # Moves the version on, so an officer's page opened before this save is refused.
             obj.claim_version(form.cleaned_data["loaded_version"])
         super().save_model(request, obj, form, change)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A past version can be read, not restored: the history holds the report's own fields, not its findings."""
+        if request.method == "POST":
+            self.message_user(request, REVERT_REFUSED, messages.ERROR)
+            return redirect("admin:reports_provincereport_history", object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         reopen = path(
@@ -209,7 +289,9 @@ class ProvinceReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
+class FindingAdmin(ConcurrencySafeAdmin):
+    Media = CharCounterMedia
+    form = FindingAdminForm
     list_display = ["report", "kind", "project"]
     list_filter = ["kind", "report__period"]
     list_select_related = ["report__province", "report__period", "project"]
@@ -217,7 +299,24 @@ class FindingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["project"]
     inlines = [FindingFigureInline]
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.report.claim_version(form.cleaned_data["loaded_report_version"])
+        else:
+            obj.report.bump_version()
+        super().save_model(request, obj, form, change)
 
-admin.site.site_header = _("Quarterly inspection reporting portal")
-admin.site.site_title = _("Inspection portal administration")
+    def delete_model(self, request, obj):
+        obj.report.bump_version()
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for report in ProvinceReport.objects.filter(pk__in=queryset.values("report")):
+            report.bump_version()
+        super().delete_queryset(request, queryset)
+
+
+# The portal's own name, as on its pages.
+admin.site.site_header = _("Inspection reporting portal")
+admin.site.site_title = _("Inspection reporting portal")
 admin.site.index_title = _("Administration")

@@ -55,3 +55,23 @@ def validate_upload(upload) -> str:
             code="content",
         )
     return expected
+
+
+def validate_room(report, upload) -> None:
+    """Check that the report may take one more file of this size (settings ATTACHMENTS_PER_REPORT, ..._TOTAL_BYTES)."""
+    from django.db.models import Count, Sum
+
+    totals = report.attachments.aggregate(count=Count("pk"), size=Sum("size"))
+    if totals["count"] >= settings.ATTACHMENTS_PER_REPORT:
+        raise ValidationError(
+            _("A report may have at most %(count)s attachments. Remove one you no longer need first.")
+            % {"count": settings.ATTACHMENTS_PER_REPORT},
+            code="too_many",
+        )
+    limit = settings.ATTACHMENTS_TOTAL_BYTES
+    if (totals["size"] or 0) + upload.size > limit:
+        raise ValidationError(
+            _("The report's attachments may take at most %(limit)s in all; %(used)s are used already.")
+            % {"limit": filesizeformat(limit), "used": filesizeformat(totals["size"] or 0)},
+            code="report_full",
+        )

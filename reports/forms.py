@@ -1,18 +1,21 @@
 """The officer's report form, its findings formset, attachments and the admin's reopening form."""
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import BuddhistDateField, PlainTextField
 from inspection_portal.lib.numbers import format_number, parse_number
-from reports.attachments import ALLOWED_TYPES, validate_upload
-from reports.models import Attachment, Finding, FindingFigure, ProblemCategory, Project, ProvinceReport
+from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
+from reports.models import COMMENT_MAX, Attachment, Finding, FindingFigure, ProblemCategory, Project, ProvinceReport
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
 BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
@@ -20,6 +23,18 @@ BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
 
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
+
+
+def _mark_required_for_submission(form: forms.Form, names) -> None:
+    """An asterisk after the label of each field a submission needs (a draft may leave them empty)."""
+    for name in names:
+        field = form.fields[name]
+        field.plain_label = field.label
+        field.label = format_html(
+            '{} <span class="required-mark" aria-hidden="true">*</span><span class="visually-hidden">{}</span>',
+            field.label,
+            _("(required to submit)"),
+        )
 
 
 class ReportForm(forms.ModelForm):
@@ -44,6 +59,7 @@ class ReportForm(forms.ModelForm):
         self.posted_kinds = posted_kinds
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        _mark_required_for_submission(self, ["overall_results"])
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -155,6 +171,8 @@ class FindingForm(forms.ModelForm):
             self.fields["project"].choices = project_choices
         if category_choices is not None:
             self.fields["categories"].choices = category_choices
+        self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
+        _mark_required_for_submission(self, ["problems", "causes", "measures", "title", "what_done", "achieved"])
         # The finding's figure rows, a formset of its own inside this form. A post without them (no
         # management form) leaves the figures as they are.
         prefix = self.add_prefix("figures")
@@ -190,7 +208,7 @@ class BaseFindingFormSet(BaseInlineFormSet):
     def __init__(self, *args, fiscal_year: int, submitting: bool = False, **kwargs) -> None:
         self.submitting = submitting
         projects = Project.objects.active_in(fiscal_year)
-        self.project_choices = [("", "---------"), *((project.pk, str(project)) for project in projects)]
+        self.project_choices = [("", _("Choose the project…")), *((project.pk, str(project)) for project in projects)]
         self.project_queryset = projects
         self.category_choices = [(category.pk, str(category)) for category in ProblemCategory.objects.all()]
         # The order the officer typed them in, not the model's grouping by kind.
@@ -220,15 +238,21 @@ class BaseFindingFormSet(BaseInlineFormSet):
 
 
 FindingFormSet = inlineformset_factory(
-    ProvinceReport, Finding, form=FindingForm, formset=BaseFindingFormSet, extra=1, can_delete=True
+    ProvinceReport, Finding, form=FindingForm, formset=BaseFindingFormSet, extra=0, can_delete=True
 )
 
 
 def report_forms(report: ProvinceReport, data=None, submitting: bool = False) -> tuple[ReportForm, BaseFindingFormSet]:
-    """The report form and its findings formset, bound to `data` when given."""
+    """The report form and its findings formset, bound to `data` when given.
+
+    A report with no finding yet starts with one empty card; after that, a card is added
+    only when the officer asks ("Add a finding").
+    """
     formset = FindingFormSet(
         data, instance=report, prefix="findings", fiscal_year=report.period.fiscal_year, submitting=submitting
     )
+    if data is None and not formset.initial_form_count():
+        formset.extra = 1
     form = ReportForm(data, instance=report, posted_kinds=_posted_kinds(formset) if submitting else None)
     return form, formset
 
@@ -270,9 +294,15 @@ class AttachmentForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
     )
 
+    def __init__(self, *args, report: ProvinceReport | None = None, **kwargs) -> None:
+        self.report = report
+        super().__init__(*args, **kwargs)
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         self.content_type = validate_upload(upload)
+        if self.report is not None:
+            validate_room(self.report, upload)
         return upload
 
     def save(self, report: ProvinceReport, by) -> Attachment:
@@ -290,11 +320,10 @@ class AttachmentForm(forms.Form):
 class ReopenForm(forms.Form):
     """An administrator's reopening of one report."""
 
-    reason = forms.CharField(label=_("Reason for reopening"), widget=_textarea(3))
-    until = forms.DateField(
+    reason = PlainTextField(label=_("Reason for reopening"), max_length=COMMENT_MAX, widget=_textarea(3))
+    until = BuddhistDateField(
         label=_("Open until"),
-        help_text=_("The province may edit and submit until the end of this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The province may edit and submit until the end of this day. For example 31/01/2570."),
     )
 
     def clean_until(self) -> datetime.date:
@@ -302,3 +331,33 @@ class ReopenForm(forms.Form):
         if until < timezone.localdate():
             raise ValidationError(_("The reopening must last until today or later."))
         return until
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    """One line of the error summary: the message, and the field it links to."""
+
+    anchor: str
+    label: str
+    message: str
+
+
+def error_summary(form: ReportForm, formset: BaseFindingFormSet) -> list[ErrorLink]:
+    """Every error of the report form and its findings, in page order, each linking to its field."""
+    links = [_link(form, name, message) for name, errors in form.errors.items() for message in errors]
+    links += [ErrorLink("findings", str(_("Findings")), str(message)) for message in formset.non_form_errors()]
+    for number, finding_form in enumerate(formset.forms, start=1):
+        for name, errors in finding_form.errors.items():
+            for message in errors:
+                link = _link(finding_form, name, message)
+                label = _("Finding %(number)s: %(field)s") % {"number": number, "field": link.label}
+                links.append(ErrorLink(link.anchor, str(label), link.message))
+    return links
+
+
+def _link(form: forms.Form, name: str, message: str) -> ErrorLink:
+    if name == NON_FIELD_ERRORS or name not in form.fields:
+        return ErrorLink("report-form", str(_("The report")), str(message))
+    bound = form[name]
+    field = form.fields[name]
+    return ErrorLink(bound.id_for_label or bound.auto_id, str(getattr(field, "plain_label", field.label)), str(message))

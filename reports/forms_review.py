@@ -2,12 +2,12 @@
 
 from django import forms
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.fields import PlainTextField
 from reports import tracking
-from reports.models import ReportingPeriod
+from reports.models import COMMENT_MAX, ReportingPeriod
 
 
 class PeriodForm(forms.Form):
@@ -23,21 +23,24 @@ class PeriodForm(forms.Form):
 
 def chosen_period(request: HttpRequest) -> ReportingPeriod | None:
     """The period named by ?period=, else the latest one that has begun; 404 for an unknown one."""
-    pk = request.GET.get("period")
-    if pk:
-        if not pk.isdigit():
-            raise Http404
-        return get_object_or_404(ReportingPeriod, pk=pk)
-    return tracking.default_period(timezone.localdate())
+    if not request.GET.get("period"):
+        return tracking.default_period(timezone.localdate())
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        raise Http404
+    return form.cleaned_data["period"]
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(
+    comment = PlainTextField(
         label=_("What should the province change?"),
+        max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write a comment saying what the province should change.")},
     )
 
 
 class AcceptForm(forms.Form):
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = PlainTextField(
+        label=_("Comment (optional)"), max_length=COMMENT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -17,10 +17,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from inspection_portal.lib.numbers import percent
+from inspection_portal.fields import BoundedTextField, PlainCharField
+from inspection_portal.lib.numbers import format_number, percent
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
 from reports import fiscal, notices
+
+# What a submission's snapshot keeps, to show the inspector what changed since the last one.
+SNAPSHOT_REPORT_FIELDS = ("overall_results", "achievements", "next_steps", "no_shortfalls", "no_best_practices")
+SNAPSHOT_FINDING_FIELDS = ("title", "problems", "causes", "measures", "what_done", "achieved")
+# …and, under the key "figures", the finding's figure rows as text (Finding.figures_text).
+
+# Longest texts accepted: a report's own texts, each text of a finding, a comment.
+REPORT_TEXT_MAX = 10_000
+FINDING_TEXT_MAX = 4_000
+COMMENT_MAX = 4_000
 
 
 class ReportingPeriodQuerySet(models.QuerySet):
@@ -108,9 +119,9 @@ class ProjectQuerySet(models.QuerySet):
 class Project(models.Model):
     """A work, project or activity of the department's action plan."""
 
-    name_th = models.CharField(_("name"), max_length=500, unique=True)
-    short_name = models.CharField(_("short name"), max_length=120, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=500, blank=True)
+    name_th = PlainCharField(_("name"), max_length=500, unique=True)
+    short_name = PlainCharField(_("short name"), max_length=120, blank=True)
+    name_en = PlainCharField(_("name (English)"), max_length=500, blank=True)
     first_fiscal_year = models.PositiveSmallIntegerField(
         _("first fiscal year"), validators=[MinValueValidator(2500), MaxValueValidator(2700)]
     )
@@ -141,7 +152,7 @@ class Project(models.Model):
 class ProblemCategory(models.Model):
     """A kind of problem behind a shortfall, from a list administrators keep."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = PlainCharField(_("name"), max_length=200, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -200,9 +211,9 @@ class ProvinceReport(models.Model):
         related_name="reports",
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    overall_results = models.TextField(_("overall results"), blank=True)
-    achievements = models.TextField(_("achievements"), blank=True)
-    next_steps = models.TextField(_("plans for the next quarter"), blank=True)
+    overall_results = BoundedTextField(_("overall results"), max_length=REPORT_TEXT_MAX, blank=True)
+    achievements = BoundedTextField(_("achievements"), max_length=REPORT_TEXT_MAX, blank=True)
+    next_steps = BoundedTextField(_("plans for the next quarter"), max_length=REPORT_TEXT_MAX, blank=True)
     no_shortfalls = models.BooleanField(_("no shortfalls to report this quarter"), default=False)
     no_best_practices = models.BooleanField(_("no best practices to report this quarter"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -226,7 +237,7 @@ class ProvinceReport(models.Model):
         related_name="+",
     )
     is_late = models.BooleanField(_("submitted late"), default=False)
-    return_comment = models.TextField(_("inspector's comment"), blank=True)
+    return_comment = BoundedTextField(_("inspector's comment"), max_length=COMMENT_MAX, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -237,7 +248,7 @@ class ProvinceReport(models.Model):
         related_name="+",
     )
     reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
-    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    reopen_reason = BoundedTextField(_("reason for reopening"), max_length=COMMENT_MAX, blank=True)
     history = HistoricalRecords()
 
     objects = ProvinceReportQuerySet.as_manager()
@@ -342,6 +353,14 @@ class ProvinceReport(models.Model):
             [finding for finding in findings if finding.kind == Finding.Kind.BEST_PRACTICE],
         )
 
+    def locked_version(self) -> int:
+        """The saved version, with the row locked until the transaction ends (PostgreSQL)."""
+        return ProvinceReport.objects.select_for_update().values_list("version", flat=True).get(pk=self.pk)
+
+    def bump_version(self) -> None:
+        """Move the version on, whatever it is: a change made elsewhere that open pages must not overwrite."""
+        ProvinceReport.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
+
     def claim_version(self, expected: int) -> None:
         """Move to the next version, or fail if someone saved since `expected` was read."""
         updated = ProvinceReport.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)
@@ -362,18 +381,47 @@ class ProvinceReport(models.Model):
         errors = locked.completeness_errors()
         if errors:
             raise ValidationError(errors)
+        first = locked.submitted_at is None
         self.status = self.Status.SUBMITTED
-        self.submitted_at = now
         self.submitted_by = by
         self.updated_by = by
-        # Lateness is that of the first submission; answering a return is not late.
-        if locked.submitted_at is None:
+        # The submission date and lateness are those of the first submission; each
+        # resubmission is kept as an event, with the content it handed in.
+        if first:
+            self.submitted_at = now
             self.is_late = timezone.localdate(now) > self.period.deadline
         self.version = locked.version + 1
         self.save(
             update_fields=["status", "submitted_at", "submitted_by", "updated_by", "is_late", "version", "updated_at"]
         )
         notices.report_submitted(self, by, again=locked.submitted_at is not None)
+        action = ReviewEvent.Action.SUBMITTED if first else ReviewEvent.Action.RESUBMITTED
+        ReviewEvent.objects.create(report=self, action=action, by=by, at=now, content=self.content_snapshot())
+
+    def content_snapshot(self) -> dict:
+        """What the province handed in, as plain data: the report's texts and its findings."""
+        findings = self.findings.select_related("project").prefetch_related("figures").order_by("position", "pk")
+        return {
+            **{name: getattr(self, name) for name in SNAPSHOT_REPORT_FIELDS},
+            "findings": [
+                {
+                    "kind": finding.kind,
+                    "project": str(finding.project),
+                    **{name: str(getattr(finding, name) or "") for name in SNAPSHOT_FINDING_FIELDS},
+                    "figures": finding.figures_text(),
+                }
+                for finding in findings
+            ],
+        }
+
+    def last_day(self, today: datetime.date | None = None) -> datetime.date:
+        """The last day the province may submit: while reopened, the later of the reopening and an open deadline."""
+        today = today or timezone.localdate()
+        if self.reopened_until is not None and today <= self.reopened_until:
+            if self.period.is_open and not self.period.deadline_passed(today):
+                return max(self.reopened_until, self.period.deadline)
+            return self.reopened_until
+        return self.period.deadline
 
     @transaction.atomic
     def return_to_province(self, comment: str, by) -> None:
@@ -442,20 +490,26 @@ def with_reporting_zone(provinces: models.QuerySet, period) -> models.QuerySet:
 
 
 class ReviewEvent(models.Model):
-    """A return, acceptance or reopening, kept so the history of reviews can be shown."""
+    """A step of a report's conversation: a submission, a return, an acceptance or a reopening."""
 
     class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted by the province")
+        RESUBMITTED = "resubmitted", _("submitted again by the province")
         RETURNED = "returned", _("returned to the province")
         ACCEPTED = "accepted", _("accepted")
         REOPENED = "reopened", _("reopened by an administrator")
 
+    SUBMISSIONS = (Action.SUBMITTED, Action.RESUBMITTED)
+
     report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="review_events")
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = BoundedTextField(_("comment"), max_length=COMMENT_MAX, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
+    # For a submission: what was handed in (ProvinceReport.content_snapshot), to show what changed.
+    content = models.JSONField(_("content handed in"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -476,13 +530,13 @@ class Finding(models.Model):
     report = models.ForeignKey(ProvinceReport, on_delete=models.CASCADE, related_name="findings")
     project = models.ForeignKey(Project, verbose_name=_("work / project / activity"), on_delete=models.PROTECT)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    problems = models.TextField(_("problems"), blank=True)
-    causes = models.TextField(_("causes (constraints)"), blank=True)
-    measures = models.TextField(_("measures taken or planned"), blank=True)
+    problems = BoundedTextField(_("problems"), max_length=FINDING_TEXT_MAX, blank=True)
+    causes = BoundedTextField(_("causes (constraints)"), max_length=FINDING_TEXT_MAX, blank=True)
+    measures = BoundedTextField(_("measures taken or planned"), max_length=FINDING_TEXT_MAX, blank=True)
     categories = models.ManyToManyField(ProblemCategory, verbose_name=_("problem categories"), blank=True)
-    title = models.CharField(_("title"), max_length=500, blank=True)
-    what_done = models.TextField(_("what was done"), blank=True)
-    achieved = models.TextField(_("what it achieved"), blank=True)
+    title = PlainCharField(_("title"), max_length=500, blank=True)
+    what_done = BoundedTextField(_("what was done"), max_length=FINDING_TEXT_MAX, blank=True)
+    achieved = BoundedTextField(_("what it achieved"), max_length=FINDING_TEXT_MAX, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     history = HistoricalRecords(m2m_fields=[categories])
 
@@ -498,6 +552,10 @@ class Finding(models.Model):
     def misses_target(self) -> bool:
         """True when one of its figures falls short of its target (reads the prefetched figures)."""
         return any(figure.misses_target for figure in self.figures.all())
+
+    def figures_text(self) -> str:
+        """The figure rows as plain lines, for a submission's snapshot: "ระยะที่ 1: 516 / 500 แปลง"."""
+        return "\n".join(figure.as_line() for figure in self.figures.all())
 
     def required_fields(self) -> tuple[str, ...]:
         if self.kind == self.Kind.SHORTFALL:
@@ -519,12 +577,12 @@ class FindingFigure(models.Model):
     """One figure of a finding: an activity or phase, its target and the result reached, in one unit."""
 
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="figures")
-    activity = models.CharField(
+    activity = PlainCharField(
         _("activity or phase"), max_length=300, blank=True, help_text=_("For example ระยะที่ 1 ระดับครัวเรือน.")
     )
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
     result = models.DecimalField(_("result"), max_digits=14, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example แปลง, ครัวเรือน or บาท."))
+    unit = PlainCharField(_("unit"), max_length=50, blank=True, help_text=_("For example แปลง, ครัวเรือน or บาท."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -539,6 +597,11 @@ class FindingFigure(models.Model):
     def misses_target(self) -> bool:
         """True when both figures are given and the result falls short of the target."""
         return self.target is not None and self.result is not None and Decimal(self.result) < Decimal(self.target)
+
+    def as_line(self) -> str:
+        """ "activity: target / result unit", numbers as written everywhere (no needless decimals)."""
+        numbers = f"{format_number(self.target) or '–'} / {format_number(self.result) or '–'} {self.unit}".strip()
+        return f"{self.activity}: {numbers}" if self.activity else numbers
 
     @property
     def percent(self) -> Decimal | None:
@@ -578,7 +641,7 @@ class PeriodOpening(models.Model):
         related_name="period_openings",
     )
     until = models.DateField(_("open until"), help_text=_("The provinces may start, edit and submit until this day."))
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"), max_length=COMMENT_MAX)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("opened by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -16,7 +16,7 @@ from django.utils import timezone
 from inspection_portal.lib.thai import province_list
 from notifications.outbox import notify
 from provinces.models import InspectorAssignment, Province
-from provinces.roles import ADMINISTER, READ_ALL_ZONES
+from provinces.roles import ADMINISTER, PERMISSIONS_BACKEND, READ_ALL_ZONES
 from reports import notices, tracking
 from reports.models import ProvinceReport, ReportingPeriod
 
@@ -144,7 +144,9 @@ def _late_digest(period: ReportingPeriod, tracks, today: datetime.date) -> int:
     if not late:
         return 0
     count = sum(track.missing for track in tracks)
-    admins = get_user_model().objects.with_perm(ADMINISTER) | get_user_model().objects.with_perm(READ_ALL_ZONES)
+    admins = get_user_model().objects.with_perm(
+        ADMINISTER, backend=PERMISSIONS_BACKEND
+    ) | get_user_model().objects.with_perm(READ_ALL_ZONES, backend=PERMISSIONS_BACKEND)
     context = {"day": today, "count": count, "late": late, "quarter": period.quarter, "fiscal_year": period.fiscal_year}
     link = f"{reverse('reports:tracker')}?period={period.pk}"
     return len(notify(admins, "late_digest", context, link, key=f"late_digest:{today.isoformat()}"))

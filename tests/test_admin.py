@@ -33,7 +33,7 @@ def test_every_changelist_opens_in_thai_for_an_admin(client, admin_user, name, d
     with django_assert_max_num_queries(12):
         response = client.get(reverse(name))
     assert response.status_code == 200
-    assert "ผู้ดูแลระบบ" in response.content.decode()
+    assert "ระบบรายงานการตรวจราชการ" in response.content.decode()  # the portal's name, in Thai
 
 
 @pytest.mark.parametrize("name", CHANGELISTS[:4])

@@ -187,10 +187,11 @@ def test_download_anonymous_goes_to_login(client, attachment):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_officer_deletes_while_editable(client, officer, attachment):
+def test_officer_deletes_while_editable(client, officer, attachment, django_capture_on_commit_callbacks):
     path = attachment.file.path
     client.force_login(officer)
-    response = client.post(reverse("reports:attachment_delete", args=[attachment.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # django-cleanup deletes the file on commit
+        response = client.post(reverse("reports:attachment_delete", args=[attachment.pk]))
     assert response.status_code == 302
     assert not Attachment.objects.exists()
     assert not os.path.exists(path)

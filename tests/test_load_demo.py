@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -216,13 +217,23 @@ def test_the_current_period_is_open_for_a_fresh_report(loaded):
 
 def test_each_demo_account_logs_in_with_the_listed_password(loaded, client):
     for account in demo.accounts():
-        assert client.login(username=account.username, password=account.password), account.username
+        response = client.post(reverse("login"), {"username": account.username, "password": account.password})
+        assert response.status_code == 302, account.username
         client.logout()
 
 
-def test_listed_passwords_pass_the_validators(loaded):
+def test_listed_passwords_pass_djangos_validators_but_may_not_be_chosen_again(loaded):
+    from django.contrib.auth.password_validation import get_default_password_validators
+
+    from inspection_portal.passwords import GuessablePasswordValidator
+
+    validators = get_default_password_validators()
+    djangos = [validator for validator in validators if not isinstance(validator, GuessablePasswordValidator)]
     for account in demo.accounts():
-        validate_password(account.password, get_user_model().objects.get(username=account.username))
+        user = get_user_model().objects.get(username=account.username)
+        validate_password(account.password, user, password_validators=djangos)
+        with pytest.raises(ValidationError):
+            validate_password(account.password, user)
 
 
 def test_officers_report_for_their_province(loaded):
@@ -260,7 +271,7 @@ def test_command_prints_every_account_and_password(geography, settings):
 
 
 def test_khon_kaen_officer_sees_the_shortfall_on_the_report_page(loaded, client):
-    client.login(username="officer_khonkaen", password=demo.OFFICER_PASSWORD)
+    client.post(reverse("login"), {"username": "officer_khonkaen", "password": demo.OFFICER_PASSWORD})
     response = client.get(reverse("reports:edit", args=[_seed_report("ขอนแก่น").pk]))
     assert response.status_code == 200
     assert "โคก หนอง นา โมเดล" in response.content.decode()

@@ -33,6 +33,11 @@ def _url(name, meeting):
     return reverse(f"meetings:{name}", args=[meeting.pk])
 
 
+def _submitted_again(report, at) -> None:
+    """The province handed the report in again at `at` (a submission is an event; submitted_at keeps the first)."""
+    ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.RESUBMITTED, at=at)
+
+
 # --- publishing -------------------------------------------------------------------------------
 
 
@@ -77,9 +82,9 @@ def test_a_report_submitted_again_after_publishing_is_named(client, inspector, m
     client.force_login(inspector)
     assert 'id="changed-reports"' not in client.get(_url("detail", meeting)).content.decode()
     later = timezone.now() + datetime.timedelta(minutes=5)
-    ProvinceReport.objects.filter(pk=seed["พิจิตร"].pk).update(submitted_at=later)
+    _submitted_again(seed["พิจิตร"], later)
     html = client.get(_url("detail", meeting)).content.decode()
-    assert 'id="changed-reports"' in html and "พิจิตร: ส่งรายงานอีกครั้งเมื่อ" in html
+    assert 'id="changed-reports"' in html and "พิจิตร: ส่งรายงานเมื่อ" in html
     assert _url("generate", meeting) in html
     # Regenerated and published again: nothing to say any more.
     client.post(_url("generate", meeting))
@@ -103,7 +108,7 @@ def test_a_report_returned_after_publishing_is_named_and_an_acceptance_is_not(cl
 def test_the_check_is_one_query_whatever_the_number_of_reports(inspector, meeting, seed, django_assert_num_queries):
     meeting.publish(by=inspector)
     for report in seed.values():
-        ProvinceReport.objects.filter(pk=report.pk).update(submitted_at=timezone.now() + datetime.timedelta(hours=1))
+        _submitted_again(report, timezone.now() + datetime.timedelta(hours=1))
         ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.RETURNED, comment="x", by=inspector)
     meeting = FollowUpMeeting.objects.get(pk=meeting.pk)
     with django_assert_num_queries(1):
@@ -169,8 +174,8 @@ def test_the_changed_report_reminder_counts_only_the_meetings_own_provinces(insp
     MeetingProvince.objects.create(meeting=meeting, province=Province.objects.get(name_th="กาฬสินธุ์"))
     meeting.publish(by=inspector)
     later = timezone.now() + datetime.timedelta(minutes=5)
-    ProvinceReport.objects.filter(pk=seed["ขอนแก่น"].pk).update(submitted_at=later)  # not in this meeting
+    _submitted_again(seed["ขอนแก่น"], later)  # not in this meeting
     assert reminders.create_due(later) == 0
-    ProvinceReport.objects.filter(pk=seed["กาฬสินธุ์"].pk).update(submitted_at=later)
+    _submitted_again(seed["กาฬสินธุ์"], later)
     assert reminders.create_due(later) == 1
     assert Notice.objects.filter(recipient=inspector, kind="report_changed").count() == 1

@@ -314,7 +314,7 @@ def test_regenerate_asks_before_discarding_edits_and_keeps_asking(client, inspec
     # From the meeting page: sent to the question, a real page (reloading it does no harm).
     response = client.post(_url("generate", meeting))
     assert response.status_code == 302 and response["Location"] == _url("generate", meeting)
-    page = client.get(_url("generate", meeting))
+    page = client.get(response["Location"])  # a real page, safe to reload
     assert page.status_code == 200 and 'id="regenerate-warning"' in page.content.decode()
     # The question answered without ticking the box: asked again, with a message saying why.
     response = client.post(_url("generate", meeting), {"asked": "on"}, follow=True)

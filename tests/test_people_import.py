@@ -121,7 +121,8 @@ def test_the_username_rule(geography):
 
 
 @pytest.mark.parametrize("actor", ["officer", "inspector", "bare_staff", "head_of_inspectors"])
-def test_only_portal_administrators_import(client, request, actor):
+def test_only_portal_administrators_import(db, client, request, actor):
+    # `db` up front: a database set up by getfixturevalue mid-test leaves a PostgreSQL connection open.
     client.force_login(request.getfixturevalue(actor))
     response = client.get(URL)
     assert response.status_code in (302, 403)  # the admin's login for non-staff, refused for staff

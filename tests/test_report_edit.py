@@ -26,6 +26,12 @@ def report(period):
     return factories.report("ขอนแก่น", period)
 
 
+def make_event(report) -> None:
+    from reports.models import ReviewEvent
+
+    ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.RETURNED, comment="แก้ไข", by=None)
+
+
 def edit_url(report) -> str:
     return reverse("reports:edit", args=[report.pk])
 
@@ -174,9 +180,11 @@ def test_page_query_count_does_not_grow_with_findings(client, officer, report, d
         finding.categories.set(categories[:2])
         factories.figure(finding, target=516, result=500, unit="แปลง", activity="ระยะที่ 1")
         factories.figure(finding, target=20, result=20, unit="แปลง", activity="ระยะที่ 2", position=1)
+    for _ in range(10):
+        make_event(report)
     client.force_login(officer)
-    # 11: one for the findings' figures, one for the navigation's unread-notice count, whatever their numbers.
-    with django_assert_max_num_queries(11):
+    # +1: the navigation's unread-notice count; +1: the report's history; +1: the findings' figures.
+    with django_assert_max_num_queries(12):
         response = client.get(edit_url(report))
     assert response.content.decode().count("data-finding>") >= 30
 
@@ -189,10 +197,11 @@ def test_read_only_page_query_count_does_not_grow_with_findings(
         finding = factories.shortfall(report)
         finding.categories.set(categories)
         factories.figure(finding, target=516, result=500, unit="แปลง")
+        make_event(report)
     client.force_login(inspector)
-    # 12: two of them read the user's and their groups' permissions (portal roles), once per request;
-    # one is the navigation's unread-notice count, one the findings' figures.
-    with django_assert_max_num_queries(12):
+    # 13: two of them read the user's and their groups' permissions (portal roles), once per request;
+    # one is the navigation's unread-notice count, one the report's history, one the findings' figures.
+    with django_assert_max_num_queries(13):
         assert client.get(edit_url(report)).status_code == 200
 
 

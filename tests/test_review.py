@@ -123,7 +123,8 @@ def test_return_with_a_comment(client, inspector, report):
 @pytest.mark.parametrize("comment", ["", "   "])
 def test_return_without_a_comment_is_refused_in_thai(client, inspector, report, comment):
     client.force_login(inspector)
-    response = client.post(_url("review_return", report), {"comment": comment})
+    response = client.post(_url("review_return", report), {"comment": comment}, follow=True)
+    assert response.redirect_chain == [(_url("review", report), 302)]  # a real page: reloading it is harmless
     assert response.status_code == 200
     assert "ระบุ" in response.content.decode()  # "say what the province should change", beside the field
     assert response.context["return_form"].errors["comment"]

@@ -136,7 +136,8 @@ def test_submitted_to_returned_with_comment_then_submitted_again_then_accepted(r
     accepted = fresh(report)
     assert accepted.status == Status.ACCEPTED and not accepted.officer_may_edit()
     actions = list(ReviewEvent.objects.filter(report=report).values_list("action", flat=True))
-    assert actions == [ReviewEvent.Action.RETURNED, ReviewEvent.Action.ACCEPTED]
+    Action = ReviewEvent.Action
+    assert actions == [Action.SUBMITTED, Action.RETURNED, Action.RESUBMITTED, Action.ACCEPTED]
 
 
 @pytest.mark.parametrize("comment", ["", "   "])
@@ -182,7 +183,8 @@ def test_reopen_then_late_submission_is_marked_late(geography, officer, admin_us
     reopened.submit(by=officer)
     late = fresh(report)
     assert late.status == Status.SUBMITTED and late.is_late is True
-    assert ReviewEvent.objects.get(report=report).action == ReviewEvent.Action.REOPENED
+    actions = list(ReviewEvent.objects.filter(report=report).values_list("action", flat=True))
+    assert actions == [ReviewEvent.Action.REOPENED, ReviewEvent.Action.SUBMITTED]
 
 
 def test_reopen_of_an_accepted_report_returns_it_to_the_province(report, officer, inspector, admin_user):

@@ -134,3 +134,72 @@ def split_points(text: str) -> list[str]:
 def unique(texts: Iterable[str]) -> list[str]:
     """The texts without repeats, in the order they first came."""
     return list(dict.fromkeys(texts))
+
+
+# --- typed dates ---------------------------------------------------------------------
+
+THAI_MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)  # fmt: skip
+THAI_MONTHS_SHORT = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)  # fmt: skip
+# Years typed as Buddhist-era from this one on; from CE_FIRST_YEAR up to it, as Gregorian (typed by habit).
+BE_FIRST_YEAR = 2400
+CE_FIRST_YEAR = 1900
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDS = re.compile(r"^(\d{1,2})\s+(\S+?)\s*(\d{2}|\d{4})$")
+
+
+class DateTypoError(ValueError):
+    """A typed date that cannot be read; the message says why."""
+
+
+def _month_of(word: str) -> int | None:
+    word = word.replace("พ.ศ.", "").strip()
+    for number, (name, short) in enumerate(zip(THAI_MONTHS, THAI_MONTHS_SHORT, strict=True), start=1):
+        if word in (name, short, short.replace(".", "")):
+            return number
+    return None
+
+
+def _ce_year(year: int, digits: int) -> int:
+    """The Gregorian year of a typed one: 2570 (BE), 70 (BE 2570) or 2027 (CE, typed by habit)."""
+    if digits == 2:
+        return ce_year(2500 + year)
+    if year >= BE_FIRST_YEAR:
+        return ce_year(year)
+    if year >= CE_FIRST_YEAR:
+        return year
+    raise DateTypoError("year")
+
+
+def parse_thai_date(text: str) -> datetime.date:
+    """Read a date typed the Thai way: "31/01/2570", "31-1-70", "31 มกราคม 2570", or ISO "2570-01-31".
+
+    A four-digit year from 2400 on is Buddhist-era; one from 1900 to 2399 is taken as the
+    Gregorian year people type by habit, so "31/01/2027" is the same day as "31/01/2570".
+    Raises DateTypoError ("format", "year" or "day") when the text is not such a date.
+    """
+    text = " ".join((text or "").translate(_THAI_DIGITS).replace("พ.ศ.", " ").split())
+    if match := _NUMERIC.match(text):
+        day, month, year = match.groups()
+    elif match := _ISO.match(text):
+        year, month, day = match.groups()
+    elif (match := _WORDS.match(text)) and _month_of(match.group(2)):
+        day, month, year = match.group(1), str(_month_of(match.group(2))), match.group(3)
+    else:
+        raise DateTypoError("format")
+    gregorian = _ce_year(int(year), len(year))
+    try:
+        return datetime.date(gregorian, int(month), int(day))
+    except ValueError:
+        raise DateTypoError("day") from None
+
+
+def format_be_date(value: datetime.date) -> str:
+    """A date as typed in the portal's forms: "31/01/2570"."""
+    return f"{value.day:02d}/{value.month:02d}/{be_year(value.year)}"

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports import access, fiscal
-from reports.forms import AttachmentForm, report_forms, save_report
+from reports.forms import AttachmentForm, error_summary, report_forms, save_report
 from reports.models import (
     Attachment,
     ConcurrentEditError,
     PeriodOpening,
     ProvinceReport,
     ReportingPeriod,
+    ReviewEvent,
     WorkflowError,
 )
 
@@ -38,9 +39,9 @@ class PeriodRow:
 
     @property
     def last_day(self):
-        """The last day the province may submit: its reopening's, the opening's, or the deadline."""
-        if self.report is not None and self.report.reopened_until:
-            return self.report.reopened_until
+        """The last day the province may submit: its report's (reopenings included), the opening's, or the deadline."""
+        if self.report is not None:
+            return self.report.last_day()
         return self.opening.until if self.opening is not None else self.period.deadline
 
 
@@ -75,6 +76,7 @@ def officer_home(request: HttpRequest) -> HttpResponse:
         "province": province,
         "rows": rows,
         "current": current,
+        "last_day": current.last_day if current else None,
         "days_left": (current.last_day - today).days if current else None,
         "current_editable": bool(current and current.report and current.report.officer_may_edit(today)),
     }
@@ -127,7 +129,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
     submitting = request.POST.get("action") == "submit"
     form, formset = report_forms(report, request.POST, submitting=submitting)
     if not (form.is_valid() and formset.is_valid()):
-        messages.error(request, _("Nothing was saved: correct the fields marked below."))
         return _render_form(request, report, form, formset, status=400)
     try:
         save_report(form, formset, by=request.user, submit=submitting)
@@ -144,7 +145,6 @@ def _save(request: HttpRequest, report: ProvinceReport) -> HttpResponse:
         return _refused(request, report, form, formset, str(error), submitting)
     except ValidationError as error:
         form.add_completeness_errors(error.message_dict)
-        messages.error(request, _("The report was not submitted and nothing was saved: complete the fields marked."))
         return _render_form(request, report, form, formset, status=400)
     if submitting:
         messages.success(request, _("The report has been submitted to the inspector."))
@@ -169,6 +169,8 @@ def _render_form(request, report, form, formset, status: int = 200, conflict: bo
         "form": form,
         "formset": formset,
         "conflict": conflict,
+        "submitting": request.POST.get("action") == "submit",
+        "errors": error_summary(form, formset) if form.is_bound and not conflict else [],
         "attachment_form": AttachmentForm(),
         "editable": True,
     }
@@ -188,11 +190,28 @@ def _render_readonly(request, report, block_reason: str | None) -> HttpResponse:
 
 
 def _report_context(report: ProvinceReport) -> dict:
+    events = list(report.review_events.select_related("by"))
     return {
         "report": report,
         "attachments": report.attachments.all(),
-        "show_return_comment": report.status == ProvinceReport.Status.RETURNED and bool(report.return_comment),
+        "events": events,
+        "return_note": _return_note(report, events),
+        "last_day": report.last_day(),
     }
+
+
+def _return_note(report: ProvinceReport, events: list[ReviewEvent]) -> ReviewEvent | None:
+    """Why a returned report is open again: the inspector's return or an administrator's reopening."""
+    if report.status != ProvinceReport.Status.RETURNED:
+        return None
+    sent_back = [
+        event for event in events if event.action in (ReviewEvent.Action.RETURNED, ReviewEvent.Action.REOPENED)
+    ]
+    if sent_back:
+        return sent_back[-1]
+    if report.return_comment:  # returned before returns were kept as events
+        return ReviewEvent(action=ReviewEvent.Action.RETURNED, comment=report.return_comment, at=report.reviewed_at)
+    return None
 
 
 # --- attachments ------------------------------------------------------------------
@@ -210,7 +229,7 @@ def _editable_report(request: HttpRequest, pk: int) -> ProvinceReport:
 @require_POST
 def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     report = _editable_report(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, report=report)
     if form.is_valid():
         attachment = form.save(report, by=request.user)
         messages.success(request, _("%(name)s has been attached.") % {"name": attachment.original_name})
@@ -237,7 +256,6 @@ def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
 def delete_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
     report = _editable_report(request, attachment.report_id)
-    attachment.file.delete(save=False)
-    attachment.delete()
+    attachment.delete()  # django-cleanup removes the file once the deletion is committed
     messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
     return redirect("reports:edit", pk=report.pk)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reports import access, tracking
+from reports import access, changes, tracking
 from reports.forms_review import AcceptForm, PeriodForm, ReturnForm, chosen_period
 from reports.models import ProvinceReport, WorkflowError
 
@@ -38,12 +38,14 @@ def _tracker_url(report: ProvinceReport) -> str:
 
 def _render_review(request: HttpRequest, report: ProvinceReport, return_form=None, accept_form=None) -> HttpResponse:
     shortfalls, best_practices = report.findings_by_kind()
+    events = list(report.review_events.select_related("by"))
     context = {
         "report": report,
         "shortfalls": shortfalls,
         "best_practices": best_practices,
         "attachments": report.attachments.all(),
-        "events": report.review_events.select_related("by"),
+        "events": events,
+        "changes": changes.since_last_submission(events),
         "reviewable": report.status == ProvinceReport.Status.SUBMITTED,
         "return_form": return_form or ReturnForm(),
         "accept_form": accept_form or AcceptForm(),
@@ -56,7 +58,31 @@ def _render_review(request: HttpRequest, report: ProvinceReport, return_form=Non
 @require_GET
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_user(request.user, pk, review=True)
-    return _render_review(request, report)
+    # A refused return or acceptance comes back here (post/redirect/get) with what was typed.
+    refused = request.session.pop(_refused_key(report), None)
+    if refused is None:
+        return _render_review(request, report)
+    form_class = ReturnForm if refused["form"] == "return" else AcceptForm
+    form = form_class(refused["data"])
+    form.is_valid()
+    for message in refused.get("errors", []):
+        form.add_error(None, message)
+    forms = {"return_form": form} if refused["form"] == "return" else {"accept_form": form}
+    return _render_review(request, report, **forms)
+
+
+def _refused_key(report: ProvinceReport) -> str:
+    return f"refused_review_{report.pk}"
+
+
+def _refuse(request: HttpRequest, report: ProvinceReport, form_name: str, errors: list[str] = ()) -> HttpResponse:
+    """Back to the review page, keeping what was typed, so that reloading it is harmless."""
+    request.session[_refused_key(report)] = {
+        "form": form_name,
+        "data": {"comment": request.POST.get("comment", "")},
+        "errors": list(errors),
+    }
+    return redirect("reports:review", pk=report.pk)
 
 
 @login_required
@@ -64,18 +90,17 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def return_report(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_user(request.user, pk, review=True)
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            report.return_to_province(form.cleaned_data["comment"], by=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        except WorkflowError as exc:
-            messages.error(request, str(exc))
-            return redirect("reports:review", pk=report.pk)
-        else:
-            messages.success(request, _("The report of %(province)s was returned.") % {"province": report.province})
-            return redirect(_tracker_url(report))
-    return _render_review(request, report, return_form=form)
+    if not form.is_valid():
+        return _refuse(request, report, "return")
+    try:
+        report.return_to_province(form.cleaned_data["comment"], by=request.user)
+    except ValidationError as exc:
+        return _refuse(request, report, "return", exc.messages)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:review", pk=report.pk)
+    messages.success(request, _("The report of %(province)s was returned.") % {"province": report.province})
+    return redirect(_tracker_url(report))
 
 
 @login_required
@@ -91,4 +116,4 @@ def accept_report(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("reports:review", pk=report.pk)
         messages.success(request, _("The report of %(province)s was accepted.") % {"province": report.province})
         return redirect(_tracker_url(report))
-    return _render_review(request, report, accept_form=form)
+    return _refuse(request, report, "accept")

@@ -126,7 +126,7 @@ def test_report_page_in_english_and_back_to_thai(page, officer):
     assert thai_deadline not in main
     assert page.get_by_role("button", name="Save draft").is_visible()
     assert page.get_by_role("button", name="บันทึกร่าง").count() == 0
-    assert page.locator("nav").get_by_role("link", name="Home").first.is_visible()
+    assert page.locator("nav").get_by_role("link", name="My province's reports").first.is_visible()
     # The officer's home follows the language too.
     page.goto("/reports/")
     assert english_deadline in page.locator("main").inner_text()

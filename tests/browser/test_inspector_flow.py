@@ -84,7 +84,7 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
         page.get_by_role("link", name="ตรวจรายงาน").first.click()
         page.wait_for_url(re.compile(r"/review/$"))
         if "ขอนแก่น" in page.locator("h1").inner_text():
-            assert COMMENT in page.locator("#review-history").inner_text()
+            assert COMMENT in page.locator("#report-history").inner_text()
         page.get_by_role("button", name="รับรอง", exact=True).click()
         page.wait_for_url(re.compile(r"/reports/tracker/"))
     assert page.get_by_role("link", name="ตรวจรายงาน").count() == 0

@@ -30,4 +30,4 @@ def test_language_switch_in_the_browser(page, officer):
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("link", name="Home").first.is_visible()
+    assert page.get_by_role("link", name="My province's reports").first.is_visible()

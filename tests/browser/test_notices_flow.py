@@ -69,7 +69,7 @@ def test_a_returned_report_reaches_the_officer_through_the_notices(page, inspect
 def test_the_officer_changes_the_address_and_the_email_choices(page, officer, other_officer):
     _switch_user(page, officer)
     page.get_by_role("button", name=re.compile(officer.username)).click()
-    page.get_by_role("link", name="ตั้งค่าอีเมลของฉัน").click()
+    page.get_by_role("link", name="ตั้งค่าการรับอีเมล").click()
     page.wait_for_url(re.compile(r"/accounts/profile/$"))
     email = page.get_by_label("อีเมล", exact=True)
     email.fill(other_officer.email)  # taken: refused beside the field, the choices typed are kept
@@ -90,11 +90,11 @@ def test_forgot_password_from_the_login_page(page, officer):
     page.goto("/accounts/login/")
     page.get_by_role("link", name="ลืมรหัสผ่าน?").click()
     page.get_by_label("อีเมล").fill("not-an-address")
-    page.get_by_role("button", name="ส่งลิงก์ให้ฉัน").click()
+    page.get_by_role("button", name="ส่งลิงก์ทางอีเมล").click()
     assert page.get_by_label("อีเมล").input_value() == "not-an-address"  # kept, with the error
     assert page.locator(".invalid-feedback").count() == 1
     page.get_by_label("อีเมล").fill(officer.email)
-    page.get_by_role("button", name="ส่งลิงก์ให้ฉัน").click()
+    page.get_by_role("button", name="ส่งลิงก์ทางอีเมล").click()
     page.wait_for_url(re.compile(r"/accounts/password/forgot/sent/$"))
     _shoot(page, "reset-sent")
     (mail,) = Delivery.objects.filter(to=officer.email, kind="password_reset")
