@@ -90,7 +90,7 @@ def test_inspector_changes_a_hand_edited_meeting_is_asked_again_and_deletes_a_dr
     assert "ยังไม่ได้จัดทำสรุปผลใหม่" in page.locator("main").inner_text()
     page.reload()  # a real page: reloading it asks again, nothing else
     assert page.locator("#regenerate-warning").is_visible()
-    page.get_by_label("ยืนยัน ละทิ้งข้อความที่ฉันแก้ไขไว้").check()
+    page.get_by_label("ยืนยัน ละทิ้งข้อความที่แก้ไขไว้").check()
     page.get_by_role("button", name="จัดทำใหม่", exact=True).click()
     page.wait_for_url(re.compile(rf"/meetings/{meeting.pk}/$"))
     summary = page.locator("#summary").inner_text()
