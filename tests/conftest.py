@@ -22,6 +22,8 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "th"
+    # The PDF render slots are machine-wide locks: a test's own, so other runs on the machine cannot hold them.
+    settings.RENDER_LOCK_DIR = str(tmp_path / "render-slots")
 
 
 @pytest.fixture
