@@ -1,61 +1,90 @@
 """Who may see and change a follow-up meeting; the meeting views ask here.
 
-Meetings build on reports' roles (reports.access): administrators, inspectors by zone and
-fiscal year, officers by province.
+Access follows assignments, never who created or chairs a meeting:
+
+- edit (change its details and provinces, generate, edit the text, publish, delete a draft):
+  portal administrators, and inspectors assigned to one of the meeting's zones in its fiscal
+  year;
+- read: those, the head of inspectors (every meeting, editing none), and — once it is
+  published — the officers of the meeting's provinces (FollowUpMeeting.member_provinces: by
+  the zone their report was filed under, and only the chosen ones when not every province
+  of the zones takes part).
+
+`may_edit_meeting` / `meetings_editable_by` and `may_view_meeting` / `meetings_visible_to`
+say the same thing for one meeting and for a list; tests/test_meeting_access.py walks them
+for every role.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from meetings.models import FollowUpMeeting
-from provinces.models import InspectorAssignment
-from reports.access import inspected_zone_ids, is_admin, province_of, reads_all_zones, reporting_zone_id
-from reports.models import ProvinceReport
+from meetings.models import FollowUpMeeting, MeetingProvince
+from provinces.models import InspectorAssignment, Province
+from reports.access import inspected_zone_ids, is_admin, province_of, reads_all_zones
+from reports.models import with_reporting_zone
 
 
 def may_edit_meeting(user, meeting: FollowUpMeeting) -> bool:
-    return is_admin(user) or (user.is_authenticated and meeting.inspector_id == user.pk)
+    """Administrators, and inspectors assigned to one of the meeting's zones in its fiscal year."""
+    if is_admin(user):
+        return True
+    zone_ids = {zone.pk for zone in meeting.zones.all()}
+    return bool(zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year))
 
 
 def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
-    """Its inspector, the zones' inspectors that year, admins and the head of inspectors; once published,
-    the provinces' officers."""
+    """Its editors and the head of inspectors; once published, the officers of its provinces."""
     if may_edit_meeting(user, meeting) or reads_all_zones(user):
         return True
-    zone_ids = {zone.pk for zone in meeting.zones.all()}
-    if zone_ids & inspected_zone_ids(user, meeting.period.fiscal_year):
-        return True
     province = province_of(user)
-    return meeting.is_published and province is not None and reporting_zone_id(province, meeting.period) in zone_ids
+    return meeting.is_published and province is not None and meeting.member_provinces().filter(pk=province.pk).exists()
 
 
 def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> FollowUpMeeting:
-    meeting = get_object_or_404(FollowUpMeeting.objects.select_related("period", "inspector"), pk=pk)
+    """The meeting if the user may see it (or edit it); 404 if absent, 403 if not theirs."""
+    meeting = get_object_or_404(
+        FollowUpMeeting.objects.select_related("period", "inspector", "chair__position", "chair__province"), pk=pk
+    )
     if not (may_edit_meeting(user, meeting) if edit else may_view_meeting(user, meeting)):
         raise PermissionDenied
     return meeting
 
 
-def meetings_visible_to(user):
-    """The meetings `may_view_meeting` lets the user see, as one query."""
-    meetings = FollowUpMeeting.objects.select_related("period", "inspector", "published_by").prefetch_related("zones")
-    meetings = meetings.defer("draft", "published")
+def _assigned(user) -> Q:
+    """Meetings one of whose zones the user is assigned to in the meeting's fiscal year."""
+    assigned = InspectorAssignment.objects.filter(user=user, fiscal_year=OuterRef("period__fiscal_year"))
+    return Q(zones__in=assigned.values("zone"))
+
+
+def meetings_editable_by(user) -> models.QuerySet:
+    """The meetings `may_edit_meeting` lets the user change, as one query."""
+    if is_admin(user):
+        return FollowUpMeeting.objects.all()
+    if not user.is_authenticated:
+        return FollowUpMeeting.objects.none()
+    return FollowUpMeeting.objects.filter(pk__in=FollowUpMeeting.objects.filter(_assigned(user)).values("pk"))
+
+
+def _read_by_officer_of(province: Province) -> Q:
+    """Published meetings whose provinces include this one (the rule of FollowUpMeeting.member_provinces)."""
+    reporting_zone = with_reporting_zone(Province.objects.filter(pk=province.pk), OuterRef(OuterRef("period")))
+    in_zones = Q(zones__in=reporting_zone.values("reporting_zone_id"))
+    chosen = Exists(MeetingProvince.objects.filter(meeting=OuterRef("pk"), province=province))
+    return Q(published__isnull=False) & in_zones & (Q(all_provinces=True) | chosen)
+
+
+def meetings_visible_to(user) -> models.QuerySet:
+    """The meetings `may_view_meeting` lets the user see, as one query (for lists: big fields deferred)."""
+    meetings = FollowUpMeeting.objects.select_related("period", "inspector", "published_by", "chair")
+    meetings = meetings.prefetch_related("zones").defer("draft", "published")
     if reads_all_zones(user):
         return meetings
     if not user.is_authenticated:
         return meetings.none()
-    assigned = InspectorAssignment.objects.filter(user=user)
-    visible = Q(inspector=user) | Q(
-        zones__in=assigned.filter(fiscal_year=models.OuterRef("period__fiscal_year")).values("zone")
-    )
+    visible = _assigned(user)
     province = province_of(user)
     if province is not None:
-        # The officer's province belongs to the meeting's zones for that quarter: by the zone
-        # its report was filed under, or by its current zone when it has no report.
-        reports = ProvinceReport.objects.filter(province=province, period=models.OuterRef("period"))
-        filed_under = Q(zones__in=reports.values("zone"))
-        unfiled = Q(zones=province.zone_id) & ~models.Exists(reports)
-        visible |= Q(published__isnull=False) & (filed_under | unfiled)
+        visible |= _read_by_officer_of(province)
     return meetings.filter(pk__in=FollowUpMeeting.objects.filter(visible).values("pk"))

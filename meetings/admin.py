@@ -7,7 +7,39 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from inspection_portal.admin import BUDDHIST_DATES, be_column
 from meetings.forms import block_label
-from meetings.models import FollowUpMeeting
+from meetings.models import FollowUpMeeting, MeetingOfficial, MeetingProvince, MeetingTopic, MonthlyIssue
+
+
+@admin.register(MonthlyIssue)
+class MonthlyIssueAdmin(admin.ModelAdmin):
+    """The month's inspection issues, set once for the whole country; inspectors pick them for their meetings."""
+
+    formfield_overrides = BUDDHIST_DATES
+    month_be = be_column(MonthlyIssue, "month")
+    list_display = ["month_be", "number", "title"]
+    list_display_links = ["title"]
+    list_filter = ["month"]
+    search_fields = ["title"]
+    date_hierarchy = "month"
+    ordering = ["-month", "number"]
+
+
+class MeetingTopicInline(admin.StackedInline):
+    model = MeetingTopic
+    extra = 0
+    autocomplete_fields = ["issue"]
+
+
+class MeetingOfficialInline(admin.TabularInline):
+    model = MeetingOfficial
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class MeetingProvinceInline(admin.TabularInline):
+    model = MeetingProvince
+    extra = 0
+    autocomplete_fields = ["province", "presenter"]
 
 
 @admin.register(FollowUpMeeting)
@@ -15,10 +47,12 @@ class FollowUpMeetingAdmin(SimpleHistoryAdmin):
     formfield_overrides = BUDDHIST_DATES
     held_on_be = be_column(FollowUpMeeting, "held_on")
     published_at_be = be_column(FollowUpMeeting, "published_at")
-    list_display = ["held_on_be", "period", "inspector", "mode", "published_at_be"]
-    list_filter = ["period", "mode"]
-    list_select_related = ["period", "inspector"]
+    list_display = ["held_on_be", "kind", "period", "chair", "inspector", "mode", "published_at_be"]
+    list_filter = ["kind", "period", "mode"]
+    list_select_related = ["period", "inspector", "chair"]
     filter_horizontal = ["zones"]
+    autocomplete_fields = ["chair"]
+    inlines = [MeetingTopicInline, MeetingOfficialInline, MeetingProvinceInline]
     # The summary's trees are shown as text, read-only: they are edited on the meeting's page.
     exclude = ["draft", "published", "published_at"]
     readonly_fields = ["published_at_be", "published_by", "draft_text", "published_text"]

@@ -1,4 +1,5 @@
-"""Follow-up meetings: create one, generate and edit its summary, publish it, print and download it."""
+"""Follow-up meetings: create and change one, choose its provinces, generate and edit its summary, publish it,
+delete a draft, print and download it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,11 +7,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from meetings import access, documents, exports, pdf, summary, views_documents
-from meetings.forms import ConflictError, MeetingForm, PublishForm, RegenerateForm, SummaryTextForm, draft_hash
-from meetings.models import FollowUpMeeting
+from meetings.forms import (
+    ConflictError,
+    KindForm,
+    MeetingForms,
+    PublishForm,
+    RegenerateForm,
+    SummaryTextForm,
+    draft_hash,
+    province_rows_formset,
+    save_province_rows,
+)
+from meetings.models import FollowUpMeeting, MeetingTopic
 from reports import access as report_access
 from reports.forms_review import PeriodForm, chosen_period
 
@@ -33,6 +44,20 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/list.html", context)
 
 
+def _refresh_draft(request: HttpRequest, meeting: FollowUpMeeting) -> None:
+    """After the meeting changed: regenerate its draft, unless the text was edited by hand (then say so)."""
+    if meeting.draft_edited:
+        messages.warning(
+            request,
+            _(
+                "The summary's text was edited by hand, so it was not regenerated. "
+                "Regenerate it from the reports to take in this change."
+            ),
+        )
+    else:
+        meeting.generate_draft()
+
+
 @login_required
 def add_meeting(request: HttpRequest) -> HttpResponse:
     roles = report_access.roles_of(request.user)
@@ -42,14 +67,62 @@ def add_meeting(request: HttpRequest) -> HttpResponse:
     if period is None:
         messages.error(request, _("No reporting period exists yet. Ask an administrator to create one."))
         return redirect("meetings:list")
-    form = MeetingForm(request.POST if request.method == "POST" else None, user=request.user, period=period)
-    if request.method == "POST" and form.is_valid():
-        meeting = form.save()
+    kind_form = KindForm(request.GET or None, period=period)
+    kind, month = kind_form.chosen()
+    forms = MeetingForms.make(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        period=period,
+        kind=kind,
+        month=month,
+    )
+    if request.method == "POST" and forms.is_valid():
+        meeting = forms.save()
         meeting.generate_draft()
         messages.success(request, _("The meeting was created and its summary generated."))
         return redirect("meetings:detail", pk=meeting.pk)
-    context = {"form": form, "period": period, "period_form": PeriodForm(initial={"period": period})}
-    return render(request, "meetings/form.html", context)
+    context = {
+        "forms": forms,
+        "period": period,
+        "period_form": PeriodForm(initial={"period": period}),
+        "kind_form": kind_form if kind_form.is_bound else KindForm(initial={"kind": "quarterly"}, period=period),
+        "action": f"{request.path}?{request.GET.urlencode()}",
+    }
+    return render(request, "meetings/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    forms = MeetingForms.make(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        period=meeting.period,
+        kind=meeting.kind,
+        month=meeting.month,
+        instance=meeting,
+    )
+    if request.method == "POST" and forms.is_valid():
+        meeting = forms.save()
+        messages.success(request, _("The meeting's details were saved."))
+        _refresh_draft(request, meeting)
+        return redirect("meetings:detail", pk=meeting.pk)
+    context = {"forms": forms, "meeting": meeting, "period": meeting.period, "action": request.path}
+    return render(request, "meetings/form.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def meeting_provinces(request: HttpRequest, pk: int) -> HttpResponse:
+    """Which provinces of the zones take part, in which order they presented, and who presented for each."""
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    formset = province_rows_formset(meeting, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and formset.is_valid():
+        save_province_rows(meeting, formset)
+        messages.success(request, _("The meeting's provinces were saved."))
+        _refresh_draft(request, meeting)
+        return redirect("meetings:detail", pk=meeting.pk)
+    context = {"meeting": meeting, "formset": formset}
+    return render(request, "meetings/provinces.html", context, status=400 if request.method == "POST" else 200)
 
 
 @login_required
@@ -66,8 +139,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tree": tree,
         "may_edit": may_edit,
         "showing_draft": may_edit or meeting.published is None,
-        "unpublished_changes": meeting.published is not None and meeting.published != meeting.draft,
-        "publish_form": PublishForm(initial={"draft_hash": draft_hash(meeting.draft)}),
+        "published_equals_draft": meeting.published_equals_draft,
+        "changed_reports": meeting.reports_changed_since_publishing() if may_edit else [],
+        "empty_topics": meeting.topics.filter(kind__in=MeetingTopic.WRITTEN, body="") if may_edit else [],
         "regenerate_form": RegenerateForm(),
     }
     return render(request, "meetings/detail.html", context)
@@ -75,19 +149,25 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def generate_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    """Generate the summary again; over hand edits only once confirmed, on a page of its own (GET)."""
+    """Generate the summary again. Over hand edits it asks first (GET shows the question), and keeps asking
+    until the box is ticked."""
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
-    if request.method != "POST":
-        if not meeting.draft_edited:
+    if request.method == "POST":
+        form = RegenerateForm(request.POST)
+        form.is_valid()
+        if not meeting.draft_edited or form.cleaned_data.get("confirm"):
+            meeting.generate_draft()
+            messages.success(request, _("The summary was generated from the reports."))
             return redirect("meetings:detail", pk=meeting.pk)
-        return render(request, "meetings/regenerate.html", {"meeting": meeting, "form": RegenerateForm()})
-    form = RegenerateForm(request.POST)
-    form.is_valid()
-    if meeting.draft_edited and not form.cleaned_data.get("confirm"):
+        if form.cleaned_data.get("asked"):
+            messages.error(
+                request,
+                _("The summary was not regenerated: tick the box to discard your edits, or keep them."),
+            )
         return redirect("meetings:generate", pk=meeting.pk)
-    meeting.generate_draft()
-    messages.success(request, _("The summary was generated from the reports."))
-    return redirect("meetings:detail", pk=meeting.pk)
+    if not meeting.draft_edited:
+        return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/regenerate.html", {"meeting": meeting, "form": RegenerateForm()})
 
 
 @login_required
@@ -121,23 +201,48 @@ def edit_summary_text(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm (who will read it, whether it replaces a published version); POST publishes."""
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
-    form = PublishForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["draft_hash"] != draft_hash(meeting.draft):
-        messages.error(request, _("The summary changed since you opened the page. Read it again, then publish."))
+    if meeting.draft is None:
+        messages.error(request, _("Generate the summary before publishing it."))
         return redirect("meetings:detail", pk=meeting.pk)
-    try:
-        documents.publish(meeting, by=request.user)
-    except exports.SummaryTooLarge:
-        messages.error(
-            request, _("This summary is too long to be published as a file. Shorten its text, then publish.")
-        )
-    except pdf.RendererBusy:
-        messages.error(
-            request, _("The server is busy making other documents. Nothing was published; try again in a minute.")
-        )
-    else:
-        messages.success(request, _("The summary was published."))
-    return redirect("meetings:detail", pk=meeting.pk)
+    if request.method == "POST":
+        form = PublishForm(request.POST)
+        if not form.is_valid() or form.cleaned_data["draft_hash"] != draft_hash(meeting.draft):
+            messages.error(request, _("The summary changed since you opened the page. Read it again, then publish."))
+            return redirect("meetings:detail", pk=meeting.pk)
+        try:
+            documents.publish(meeting, by=request.user)
+        except exports.SummaryTooLarge:
+            messages.error(
+                request, _("This summary is too long to be published as a file. Shorten its text, then publish.")
+            )
+        except pdf.RendererBusy:
+            messages.error(
+                request, _("The server is busy making other documents. Nothing was published; try again in a minute.")
+            )
+        else:
+            messages.success(request, _("The summary was published."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": PublishForm(initial={"draft_hash": draft_hash(meeting.draft)}),
+        "readers": meeting.draft["provinces"],
+        "published_equals_draft": meeting.published_equals_draft,
+    }
+    return render(request, "meetings/publish.html", context)
+
+
+@login_required
+def delete_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a meeting that was never published (GET asks to confirm)."""
+    meeting = access.get_meeting_for_user(request.user, pk, edit=True)
+    if meeting.is_published:
+        messages.error(request, _("A published meeting cannot be deleted: its officers have read its summary."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    if request.method == "POST":
+        meeting.delete()
+        messages.success(request, _("The meeting was deleted."))
+        return redirect("meetings:list")
+    return render(request, "meetings/delete.html", {"meeting": meeting})

@@ -113,7 +113,7 @@ def download_findings(request: HttpRequest, pk: int) -> HttpResponse:
     zones = list(meeting.zones.all())
     if not _may_read_findings(request.user, meeting, zones):
         raise PermissionDenied
-    reports = findings_xlsx.meeting_reports(meeting.period, [zone.pk for zone in zones])
+    reports = findings_xlsx.meeting_reports(meeting.period, meeting.member_provinces())
     content = findings_xlsx.workbook(findings_xlsx.findings_of(reports))
     names = documents.file_names(meeting, [zone.number for zone in zones], "xlsx", draft=False, what="findings")
     response = HttpResponse(content, content_type=findings_xlsx.XLSX_TYPE)

@@ -32,8 +32,11 @@ class ProvinceResource(resources.ModelResource):
 
 
 class ProvinceInline(admin.TabularInline):
+    """The zone's provinces, where an administrator sets the zone's official order."""
+
     model = Province
-    fields = ["iso_code", "name_th", "name_en"]
+    fields = ["zone_position", "iso_code", "name_th", "name_en"]
+    ordering = ["zone_position", "name_th"]
     extra = 0
     show_change_link = True
 
@@ -57,7 +60,7 @@ class InspectionZoneAdmin(SimpleHistoryAdmin):
 @admin.register(Province)
 class ProvinceAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProvinceResource]
-    list_display = ["iso_code", "name_th", "name_en", "zone", "chief"]
+    list_display = ["iso_code", "name_th", "name_en", "zone", "zone_position", "chief"]
     list_filter = ["zone"]
     list_select_related = ["zone", "chief"]
     search_fields = ["iso_code", "name_th", "name_en"]
@@ -67,17 +70,18 @@ class ProvinceAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHisto
 
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
-    list_display = ["name_th", "name_en"]
+    list_display = ["name_th", "name_en", "of_province"]
+    list_filter = ["of_province"]
     search_fields = ["name_th", "name_en"]
 
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["full_name", "position", "user"]
-    list_filter = ["position"]
-    list_select_related = ["position", "user"]
-    search_fields = ["first_name", "last_name", "position__name_th", "user__username"]
-    autocomplete_fields = ["position", "user"]
+    list_display = ["full_name", "position", "province", "user"]
+    list_filter = ["position", "province__zone"]
+    list_select_related = ["position", "province", "user"]
+    search_fields = ["first_name", "last_name", "position__name_th", "province__name_th", "user__username"]
+    autocomplete_fields = ["position", "province", "user"]
 
     @admin.display(description=_("name"), ordering="first_name")
     def full_name(self, person):

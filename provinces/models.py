@@ -39,6 +39,14 @@ class Position(models.Model):
 
     name_th = models.CharField(_("name"), max_length=200, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    of_province = models.BooleanField(
+        _("named with the province"),
+        default=False,
+        help_text=_(
+            "Tick for a provincial post such as พัฒนาการจังหวัด: documents write it with the person's province "
+            "(พัฒนาการจังหวัดพิจิตร)."
+        ),
+    )
 
     class Meta:
         ordering = ["name_th"]
@@ -69,6 +77,15 @@ class Person(models.Model):
         blank=True,
         related_name="people",
     )
+    province = models.ForeignKey(
+        "Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text=_("For provincial staff: the province they work for. It completes a post such as พัฒนาการจังหวัด."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -85,7 +102,22 @@ class Person(models.Model):
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
-        return self.full_name
+        position = self.position_th
+        return f"{self.full_name} ({position})" if position else self.full_name
+
+    @property
+    def position_th(self) -> str:
+        """The post as documents write it: "ผู้ตรวจราชการกรมการพัฒนาชุมชน", "พัฒนาการจังหวัดพิจิตร"."""
+        if self.position_id is None:
+            return ""
+        if self.position.of_province and self.province_id is not None:
+            return f"{self.position.name_th}{self.province.name_th}"
+        return self.position.name_th
+
+    @property
+    def name_and_position(self) -> str:
+        """ "นายสมศักดิ์ รักดี พัฒนาการจังหวัดพิจิตร": how a document names someone."""
+        return f"{self.full_name} {self.position_th}".strip()
 
     @property
     def full_name(self) -> str:
@@ -98,9 +130,12 @@ class ProvinceQuerySet(models.QuerySet):
         return self.filter(zone__in=zones)
 
     def thai_ordered(self) -> list["Province"]:
-        """The provinces ordered by zone number, then by Thai dictionary order."""
+        """The provinces ordered by zone number, then the zone's official order, then Thai dictionary order."""
         return sorted_by_zone(
-            self.select_related("zone"), zone=lambda p: p.zone.number if p.zone_id else 0, name=lambda p: p.name_th
+            self.select_related("zone"),
+            zone=lambda p: p.zone.number if p.zone_id else 0,
+            name=lambda p: p.name_th,
+            position=lambda p: p.zone_position,
         )
 
 
@@ -121,6 +156,15 @@ class Province(models.Model):
         blank=True,
         related_name="provinces",
         help_text=_("Leave empty for Bangkok, which is outside the inspection zones."),
+    )
+    zone_position = models.PositiveSmallIntegerField(
+        _("place in the zone's official order"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The province's place in the government's list of the zone's provinces (1 first). Documents list the "
+            "zone's provinces in this order; provinces without it follow in Thai dictionary order."
+        ),
     )
     chief = models.ForeignKey(
         Person,

@@ -105,16 +105,6 @@ def may_edit_report(user, report: ProvinceReport) -> bool:
     return is_officer_of(user, report)
 
 
-def reporting_zone_id(province: Province, period) -> int | None:
-    """The zone a province reports under in a period: its report's, else its current zone.
-
-    A province moved to another zone stays, for that quarter, with the zone its report
-    was filed under, as it does in the summary.
-    """
-    report = ProvinceReport.objects.filter(province=province, period=period).only("zone_id").first()
-    return report.zone_id if report is not None else province.zone_id
-
-
 def get_report_for_user(user, pk: int, *, edit: bool = False, review: bool = False) -> ProvinceReport:
     """The report if the user may see it (or edit / review it); 404 if absent, 403 if not theirs."""
     report = get_object_or_404(ProvinceReport.objects.select_related("province", "period", "zone"), pk=pk)

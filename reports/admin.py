@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,6 +18,8 @@ from reports.models import (
     Attachment,
     ConcurrentEditError,
     Finding,
+    FindingFigure,
+    PeriodOpening,
     ProblemCategory,
     Project,
     ProvinceReport,
@@ -69,6 +72,38 @@ class ProjectAdmin(PortalImportExportMixin, ImportExportModelAdmin, SimpleHistor
     search_fields = ["name_th", "short_name", "name_en"]
 
 
+class PeriodOpeningForm(forms.ModelForm):
+    class Meta:
+        model = PeriodOpening
+        fields = ["period", "zone", "province", "until", "reason"]
+        widgets = {"until": forms.DateInput(attrs={"type": "date"}), "reason": forms.Textarea(attrs={"rows": 3})}
+
+
+@admin.register(PeriodOpening)
+class PeriodOpeningAdmin(admin.ModelAdmin):
+    """A past quarter opened for the provinces of one zone, or one province, to enter late reports."""
+
+    form = PeriodOpeningForm
+    list_display = ["period", "zone", "province", "until", "created_by", "created_at"]
+    list_filter = ["period", "zone"]
+    list_select_related = ["period", "zone", "province", "created_by"]
+    autocomplete_fields = ["province"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        reopened = obj.apply(by=request.user)
+        if reopened:
+            message = ngettext(
+                "%(count)s unfinished report of these provinces may be changed again until the same day.",
+                "%(count)s unfinished reports of these provinces may be changed again until the same day.",
+                reopened,
+            )
+            self.message_user(request, message % {"count": reopened})
+
+
 @admin.register(ProblemCategory)
 class ProblemCategoryAdmin(LabelledChangelistMixin, admin.ModelAdmin):
     list_display = ["name", "position"]
@@ -78,6 +113,11 @@ class ProblemCategoryAdmin(LabelledChangelistMixin, admin.ModelAdmin):
 
 class CharCounterMedia:
     js = ["js/char_counter.js"]
+
+
+class FindingFigureInline(admin.TabularInline):
+    model = FindingFigure
+    extra = 0
 
 
 class FindingInline(admin.StackedInline):
@@ -257,6 +297,7 @@ class FindingAdmin(ConcurrencySafeAdmin):
     list_select_related = ["report__province", "report__period", "project"]
     search_fields = ["project__name_th", "title", "problems", "report__province__name_th"]
     autocomplete_fields = ["project"]
+    inlines = [FindingFigureInline]
 
     def save_model(self, request, obj, form, change):
         if change:

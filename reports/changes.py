@@ -6,7 +6,7 @@ for the inspector's page. Findings are matched by kind and project, in the order
 
 from dataclasses import dataclass
 
-from reports.models import SNAPSHOT_FINDING_FIELDS, SNAPSHOT_REPORT_FIELDS, Finding, ProvinceReport
+from reports.models import SNAPSHOT_FINDING_FIELDS, SNAPSHOT_REPORT_FIELDS, Finding, FindingFigure, ProvinceReport
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,12 @@ class Change:
 
 def _label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name)
+
+
+def _finding_fields() -> list[tuple[str, str]]:
+    """(snapshot key, label) of what a finding's snapshot holds: its texts, then its figure rows."""
+    texts = [(name, _label(Finding, name)) for name in SNAPSHOT_FINDING_FIELDS]
+    return [*texts, ("figures", str(FindingFigure._meta.verbose_name_plural))]
 
 
 def _text(value) -> str:
@@ -53,16 +59,14 @@ def changes(before: dict, after: dict) -> list[Change]:
     for finding in after.get("findings", []):
         matches = earlier.get(_finding_key(finding))
         old = matches.pop(0) if matches else {}
-        for name in SNAPSHOT_FINDING_FIELDS:
+        for name, label in _finding_fields():
             if _text(old.get(name)) != _text(finding.get(name)):
-                found.append(
-                    Change(_where(finding), _label(Finding, name), _text(old.get(name)), _text(finding.get(name)))
-                )
+                found.append(Change(_where(finding), label, _text(old.get(name)), _text(finding.get(name))))
     for remaining in earlier.values():
         for finding in remaining:
-            for name in SNAPSHOT_FINDING_FIELDS:
+            for name, label in _finding_fields():
                 if _text(finding.get(name)):
-                    found.append(Change(_where(finding), _label(Finding, name), _text(finding.get(name)), ""))
+                    found.append(Change(_where(finding), label, _text(finding.get(name)), ""))
     return found
 
 

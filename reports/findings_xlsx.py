@@ -1,4 +1,5 @@
-"""Findings as an Excel workbook (.xlsx, openpyxl): one row per finding, Thai headers.
+"""Findings as an Excel workbook (.xlsx, openpyxl): one row per finding (per figure row of a finding that
+has several), Thai headers.
 
 For inspectors and administrators who sort, filter and count findings beyond the summary:
 the findings of a meeting's reports, or of a quarter's reports in the zones a user tracks.
@@ -11,7 +12,6 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -19,31 +19,35 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from inspection_portal.lib.thai import sorted_by_zone
-from reports.models import Finding, ProvinceReport, ReportingPeriod
+from provinces.models import Province
+from reports.models import Finding, ProvinceReport, ReportingPeriod, with_reporting_zone
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_WIDTH = 60  # characters; longer texts wrap
 NUMBER_FORMATS = {True: "#,##0", False: "#,##0.00"}  # whole numbers, and numbers with a fraction
 
 
-def meeting_reports(period: ReportingPeriod, zone_ids: list[int]):
-    """The reports a meeting's summary reads: submitted or accepted, filed under one of its zones."""
-    in_zones = Q(zone__in=zone_ids) | Q(zone__isnull=True, province__zone__in=zone_ids)
-    return ProvinceReport.objects.for_summary().filter(in_zones, period=period)
+def meeting_reports(period: ReportingPeriod, provinces):
+    """The reports a meeting's summary reads: submitted or accepted, of its provinces (a Province queryset)."""
+    return ProvinceReport.objects.for_summary().filter(period=period, province__in=provinces.values("pk"))
 
 
 def quarter_reports(period: ReportingPeriod, zone_ids: list[int] | None):
-    """A quarter's handed-in reports (all but drafts), of the given zones or of every zone (None)."""
+    """A quarter's handed-in reports (all but drafts), of the given zones (the zone each province reports
+    under that quarter, reports.models.with_reporting_zone) or of every zone (None)."""
     reports = ProvinceReport.objects.filter(period=period).exclude(status=ProvinceReport.Status.DRAFT)
     if zone_ids is not None:
-        reports = reports.filter(Q(zone__in=zone_ids) | Q(zone__isnull=True, province__zone__in=zone_ids))
+        provinces = with_reporting_zone(Province.objects.all(), period).filter(reporting_zone_id__in=zone_ids)
+        reports = reports.filter(province__in=provinces.values("pk"))
     return reports
 
 
 def findings_of(reports) -> list[Finding]:
     """The reports' findings by zone, Thai order of provinces, then as the province ordered them: one query."""
-    findings = Finding.objects.filter(report__in=reports).select_related(
-        "report__province__zone", "report__zone", "project"
+    findings = (
+        Finding.objects.filter(report__in=reports)
+        .select_related("report__province__zone", "report__zone", "project")
+        .prefetch_related("figures")
     )
     findings = sorted(
         findings, key=lambda finding: (finding.kind != Finding.Kind.SHORTFALL, finding.position, finding.pk)
@@ -57,23 +61,31 @@ def _zone_number(finding: Finding) -> int:
 
 
 def _columns() -> list[tuple[str, object]]:
-    """(header, value of a finding) for every column, in order."""
+    """(header, value of a finding and one of its figure rows, or None) for every column, in order."""
     return [
-        (_("Province"), lambda f: f.report.province.name_th),
-        (_("Inspection zone"), lambda f: _zone_number(f) if _zone_number(f) != 99 else ""),
-        (_("Work / project / activity"), lambda f: f.project.name_th),
-        (_("Kind"), lambda f: f.get_kind_display()),
-        (_("Problems"), lambda f: f.problems),
-        (_("Causes (constraints)"), lambda f: f.causes),
-        (_("Measures taken or planned"), lambda f: f.measures),
-        (_("Title"), lambda f: f.title),
-        (_("What was done"), lambda f: f.what_done),
-        (_("What it achieved"), lambda f: f.achieved),
-        (_("Target"), lambda f: f.target),
-        (_("Result"), lambda f: f.actual),
-        (_("Unit"), lambda f: f.unit),
-        (_("Report status"), lambda f: f.report.get_status_display()),
+        (_("Province"), lambda f, _row: f.report.province.name_th),
+        (_("Inspection zone"), lambda f, _row: _zone_number(f) if _zone_number(f) != 99 else ""),
+        (_("Work / project / activity"), lambda f, _row: f.project.name_th),
+        (_("Kind"), lambda f, _row: f.get_kind_display()),
+        (_("Problems"), lambda f, _row: f.problems),
+        (_("Causes (constraints)"), lambda f, _row: f.causes),
+        (_("Measures taken or planned"), lambda f, _row: f.measures),
+        (_("Title"), lambda f, _row: f.title),
+        (_("What was done"), lambda f, _row: f.what_done),
+        (_("What it achieved"), lambda f, _row: f.achieved),
+        (_("Activity or phase"), lambda _f, row: row.activity if row else ""),
+        (_("Target"), lambda _f, row: row.target if row else None),
+        (_("Result"), lambda _f, row: row.result if row else None),
+        (_("Unit"), lambda _f, row: row.unit if row else ""),
+        (_("Report status"), lambda f, _row: f.report.get_status_display()),
     ]
+
+
+def _rows(findings: Iterable[Finding]):
+    """(finding, figure row) pairs: a finding with several figures takes one row per figure, numbers sortable."""
+    for finding in findings:
+        for figure in finding.figures.all() or [None]:
+            yield finding, figure
 
 
 def workbook(findings: Iterable[Finding]) -> bytes:
@@ -87,9 +99,9 @@ def workbook(findings: Iterable[Finding]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row_number, finding in enumerate(findings, start=2):
+    for row_number, (finding, figure) in enumerate(_rows(findings), start=2):
         for column, (_header, value_of) in enumerate(columns, start=1):
-            value = value_of(finding)
+            value = value_of(finding, figure)
             cell = sheet.cell(row=row_number, column=column)
             _write(cell, value)
             widths[column - 1] = max(widths[column - 1], _width(str(value if value is not None else "")))

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -12,8 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.fields import BuddhistDateField, PlainTextField
+from inspection_portal.lib.numbers import format_number, parse_number
 from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
-from reports.models import COMMENT_MAX, Attachment, Finding, ProblemCategory, Project, ProvinceReport
+from reports.models import COMMENT_MAX, Attachment, Finding, FindingFigure, ProblemCategory, Project, ProvinceReport
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
 BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
@@ -77,6 +79,56 @@ class ReportForm(forms.ModelForm):
             self.add_error(name if name in self.fields else None, messages)
 
 
+class FigureNumberField(forms.DecimalField):
+    """A figure typed with or without thousands separators ("1,250.5"), shown without needless decimals."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            value = parse_number(value)
+        except InvalidOperation:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        return format_number(value) if isinstance(value, Decimal | int) else value
+
+
+class FigureForm(forms.ModelForm):
+    """One figure row of a finding: activity or phase, target, result, unit."""
+
+    class Meta:
+        model = FindingFigure
+        fields = ["activity", "target", "result", "unit"]
+        field_classes = {"target": FigureNumberField, "result": FigureNumberField}
+        help_texts = {"activity": "", "unit": ""}
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("target") is None and cleaned.get("result") is None and not self.has_error("target"):
+            if not self.has_error("result"):
+                self.add_error("target", _("Give the target, the result, or both."))
+        return cleaned
+
+
+class BaseFigureFormSet(BaseInlineFormSet):
+    def get_queryset(self):
+        # The figures prefetched with the findings: no query per finding.
+        if self.instance.pk is None:
+            return FindingFigure.objects.none()
+        return self.instance.figures.all()
+
+
+FigureFormSet = inlineformset_factory(
+    Finding, FindingFigure, form=FigureForm, formset=BaseFigureFormSet, extra=1, can_delete=True
+)
+
+
 class FindingForm(forms.ModelForm):
     class Meta:
         model = Finding
@@ -90,9 +142,6 @@ class FindingForm(forms.ModelForm):
             "title",
             "what_done",
             "achieved",
-            "target",
-            "actual",
-            "unit",
         ]
         widgets = {
             "kind": forms.Select(attrs={"data-finding-kind": ""}),
@@ -112,9 +161,6 @@ class FindingForm(forms.ModelForm):
             "title": _("The title the province presents it under, for example “ร้อยใจ รักษ์ ผ้าไทย”."),
             "what_done": _("What the province did."),
             "achieved": _("What it achieved that other provinces can learn from."),
-            "target": _("Optional: the target figure."),
-            "actual": _("Optional: the figure reached. Below the target, the finding is flagged."),
-            "unit": _("For example households, villages or baht."),
         }
 
     def __init__(self, *args, submitting: bool = False, project_choices=None, category_choices=None, **kwargs) -> None:
@@ -127,6 +173,26 @@ class FindingForm(forms.ModelForm):
             self.fields["categories"].choices = category_choices
         self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
         _mark_required_for_submission(self, ["problems", "causes", "measures", "title", "what_done", "achieved"])
+        # The finding's figure rows, a formset of its own inside this form. A post without them (no
+        # management form) leaves the figures as they are.
+        prefix = self.add_prefix("figures")
+        posted = self.is_bound and f"{prefix}-TOTAL_FORMS" in self.data
+        self.figures = FigureFormSet(self.data if posted else None, instance=self.instance, prefix=prefix)
+
+    def is_valid(self) -> bool:
+        return all([super().is_valid(), not self.figures.is_bound or self.figures.is_valid()])
+
+    def has_changed(self) -> bool:
+        return super().has_changed() or (self.figures.is_bound and self.figures.has_changed())
+
+    def save_figures(self) -> None:
+        """Save the figure rows once the finding itself has been saved."""
+        if not self.figures.is_bound:
+            return
+        self.figures.instance = self.instance
+        for position, figure_form in enumerate(self.figures.forms):
+            figure_form.instance.position = position
+        self.figures.save()
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -146,7 +212,9 @@ class BaseFindingFormSet(BaseInlineFormSet):
         self.project_queryset = projects
         self.category_choices = [(category.pk, str(category)) for category in ProblemCategory.objects.all()]
         # The order the officer typed them in, not the model's grouping by kind.
-        kwargs.setdefault("queryset", Finding.objects.prefetch_related("categories").order_by("position", "pk"))
+        kwargs.setdefault(
+            "queryset", Finding.objects.prefetch_related("categories", "figures").order_by("position", "pk")
+        )
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -160,6 +228,13 @@ class BaseFindingFormSet(BaseInlineFormSet):
     def add_fields(self, form, index) -> None:
         super().add_fields(form, index)
         form.fields["project"].queryset = self.project_queryset
+
+    def save_figures(self) -> None:
+        """After save(): the figure rows of every finding kept (a deleted finding takes its figures with it)."""
+        for form in self.forms:
+            kept = not (self.can_delete and self._should_delete_form(form))
+            if kept and form.instance.pk is not None and form.has_changed():
+                form.save_figures()
 
 
 FindingFormSet = inlineformset_factory(
@@ -206,6 +281,7 @@ def save_report(form: ReportForm, formset: BaseFindingFormSet, by, submit: bool 
     for position, finding_form in enumerate(formset.forms):
         finding_form.instance.position = position
     formset.save()
+    formset.save_figures()
     if submit:
         report.submit(by=by, expected_version=report.version)
     return report

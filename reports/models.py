@@ -12,28 +12,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from inspection_portal.fields import BoundedTextField, PlainCharField
+from inspection_portal.lib.numbers import format_number, percent
 from inspection_portal.lib.thai import thai_date
 from provinces.models import InspectionZone, Province
 from reports import fiscal, notices
 
 # What a submission's snapshot keeps, to show the inspector what changed since the last one.
 SNAPSHOT_REPORT_FIELDS = ("overall_results", "achievements", "next_steps", "no_shortfalls", "no_best_practices")
-SNAPSHOT_FINDING_FIELDS = (
-    "title",
-    "problems",
-    "causes",
-    "measures",
-    "what_done",
-    "achieved",
-    "target",
-    "actual",
-    "unit",
-)
+SNAPSHOT_FINDING_FIELDS = ("title", "problems", "causes", "measures", "what_done", "achieved")
+# …and, under the key "figures", the finding's figure rows as text (Finding.figures_text).
 
 # Longest texts accepted: a report's own texts, each text of a finding, a comment.
 REPORT_TEXT_MAX = 10_000
@@ -182,7 +175,7 @@ class WorkflowError(Exception):
 class ProvinceReportQuerySet(models.QuerySet):
     def for_summary(self) -> "ProvinceReportQuerySet":
         """Reports a zone summary may use: submitted or accepted."""
-        return self.filter(status__in=[ProvinceReport.Status.SUBMITTED, ProvinceReport.Status.ACCEPTED])
+        return self.filter(status__in=ProvinceReport.SUMMARY_STATUSES)
 
     def with_counts(self) -> "ProvinceReportQuerySet":
         return self.annotate(
@@ -199,6 +192,9 @@ class ProvinceReport(models.Model):
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned")
         ACCEPTED = "accepted", _("accepted")
+
+    # The states whose text a meeting's summary uses.
+    SUMMARY_STATUSES = (Status.SUBMITTED, Status.ACCEPTED)
 
     province = models.ForeignKey(Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="reports")
     period = models.ForeignKey(
@@ -267,11 +263,15 @@ class ProvinceReport(models.Model):
         return f"{self.province} – {self.period}"
 
     @classmethod
-    def start(cls, province: Province, period: ReportingPeriod, by) -> "ProvinceReport":
-        """The province's report for the period, created as a draft if it does not exist."""
-        report, _created = cls.objects.get_or_create(
-            province=province, period=period, defaults={"zone_id": province.zone_id, "updated_by": by}
-        )
+    def start(cls, province: Province, period: ReportingPeriod, by, opening=None) -> "ProvinceReport":
+        """The province's report for the period, created as a draft if it does not exist.
+
+        Started under a PeriodOpening (a past quarter opened again), it may be changed until the opening's day.
+        """
+        defaults = {"zone_id": province.zone_id, "updated_by": by}
+        if opening is not None:
+            defaults.update(reopened_until=opening.until, reopen_reason=opening.reason)
+        report, _created = cls.objects.get_or_create(province=province, period=period, defaults=defaults)
         return report
 
     # --- rules -----------------------------------------------------------------
@@ -347,7 +347,7 @@ class ProvinceReport(models.Model):
 
     def findings_by_kind(self) -> tuple[list["Finding"], list["Finding"]]:
         """The report's shortfalls and best practices, each in the order they were typed."""
-        findings = list(self.findings.select_related("project").prefetch_related("categories"))
+        findings = list(self.findings.select_related("project").prefetch_related("categories", "figures"))
         return (
             [finding for finding in findings if finding.kind == Finding.Kind.SHORTFALL],
             [finding for finding in findings if finding.kind == Finding.Kind.BEST_PRACTICE],
@@ -400,7 +400,7 @@ class ProvinceReport(models.Model):
 
     def content_snapshot(self) -> dict:
         """What the province handed in, as plain data: the report's texts and its findings."""
-        findings = self.findings.select_related("project").order_by("position", "pk")
+        findings = self.findings.select_related("project").prefetch_related("figures").order_by("position", "pk")
         return {
             **{name: getattr(self, name) for name in SNAPSHOT_REPORT_FIELDS},
             "findings": [
@@ -408,6 +408,7 @@ class ProvinceReport(models.Model):
                     "kind": finding.kind,
                     "project": str(finding.project),
                     **{name: str(getattr(finding, name) or "") for name in SNAPSHOT_FINDING_FIELDS},
+                    "figures": finding.figures_text(),
                 }
                 for finding in findings
             ],
@@ -474,6 +475,20 @@ class ProvinceReport(models.Model):
         notices.report_reopened(self, by)
 
 
+def with_reporting_zone(provinces: models.QuerySet, period) -> models.QuerySet:
+    """The provinces annotated with `reporting_zone_id`: the zone each reports under in the period.
+
+    The rule, written here once: a province belongs to the zone its report for the quarter
+    was filed under (zones are reorganised from time to time, and a report stays with its
+    zone); a province with no report yet, or one filed under no zone, belongs to its zone
+    now. `period` is a period, its pk, or an OuterRef to one. The summary's provinces, the
+    tracker's rows and who reads a meeting all ask here.
+    """
+    filed_under = ProvinceReport.objects.filter(province=models.OuterRef("pk"), period=period).values("zone")[:1]
+    zone = Coalesce(models.Subquery(filed_under), models.F("zone"), output_field=models.BigIntegerField())
+    return provinces.annotate(reporting_zone_id=zone)
+
+
 class ReviewEvent(models.Model):
     """A step of a report's conversation: a submission, a return, an acceptance or a reopening."""
 
@@ -522,9 +537,6 @@ class Finding(models.Model):
     title = PlainCharField(_("title"), max_length=500, blank=True)
     what_done = BoundedTextField(_("what was done"), max_length=FINDING_TEXT_MAX, blank=True)
     achieved = BoundedTextField(_("what it achieved"), max_length=FINDING_TEXT_MAX, blank=True)
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
-    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
-    unit = PlainCharField(_("unit"), max_length=50, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     history = HistoricalRecords(m2m_fields=[categories])
 
@@ -538,8 +550,12 @@ class Finding(models.Model):
 
     @property
     def misses_target(self) -> bool:
-        """True when both figures are given and the actual falls short of the target."""
-        return self.target is not None and self.actual is not None and Decimal(self.actual) < Decimal(self.target)
+        """True when one of its figures falls short of its target (reads the prefetched figures)."""
+        return any(figure.misses_target for figure in self.figures.all())
+
+    def figures_text(self) -> str:
+        """The figure rows as plain lines, for a submission's snapshot: "ระยะที่ 1: 516 / 500 แปลง"."""
+        return "\n".join(figure.as_line() for figure in self.figures.all())
 
     def required_fields(self) -> tuple[str, ...]:
         if self.kind == self.Kind.SHORTFALL:
@@ -549,6 +565,133 @@ class Finding(models.Model):
     def missing_fields(self) -> list[str]:
         """The required fields of this kind that are still empty."""
         return [name for name in self.required_fields() if not str(getattr(self, name) or "").strip()]
+
+
+class PeriodOpeningQuerySet(models.QuerySet):
+    def active_for(self, province: Province, today: datetime.date) -> "PeriodOpeningQuerySet":
+        """Openings that reach the province (itself, or its zone now) and last until today or later."""
+        return self.filter(Q(province=province) | Q(zone=province.zone_id, zone__isnull=False), until__gte=today)
+
+
+class FindingFigure(models.Model):
+    """One figure of a finding: an activity or phase, its target and the result reached, in one unit."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="figures")
+    activity = PlainCharField(
+        _("activity or phase"), max_length=300, blank=True, help_text=_("For example ระยะที่ 1 ระดับครัวเรือน.")
+    )
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
+    result = models.DecimalField(_("result"), max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = PlainCharField(_("unit"), max_length=50, blank=True, help_text=_("For example แปลง, ครัวเรือน or บาท."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["finding", "position", "pk"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+
+    def __str__(self) -> str:
+        return self.activity or str(_("figure"))
+
+    @property
+    def misses_target(self) -> bool:
+        """True when both figures are given and the result falls short of the target."""
+        return self.target is not None and self.result is not None and Decimal(self.result) < Decimal(self.target)
+
+    def as_line(self) -> str:
+        """ "activity: target / result unit", numbers as written everywhere (no needless decimals)."""
+        numbers = f"{format_number(self.target) or '–'} / {format_number(self.result) or '–'} {self.unit}".strip()
+        return f"{self.activity}: {numbers}" if self.activity else numbers
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The result as a percentage of the target (one decimal), when both are given and the target is not zero."""
+        return percent(self.result, self.target)
+
+    def clean(self) -> None:
+        if self.target is None and self.result is None:
+            raise ValidationError(_("Give the target, the result, or both."))
+
+
+class PeriodOpening(models.Model):
+    """A past quarter opened again by an administrator for the provinces of one zone, or for one province.
+
+    Its officers see the quarter on their home page and may start or finish the report until
+    `until`, without the quarter being opened for every province of the country.
+    """
+
+    period = models.ForeignKey(
+        ReportingPeriod, verbose_name=_("reporting period"), on_delete=models.CASCADE, related_name="openings"
+    )
+    zone = models.ForeignKey(
+        InspectionZone,
+        verbose_name=_("inspection zone"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="period_openings",
+        help_text=_("Every province of this zone, or choose one province below."),
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="period_openings",
+    )
+    until = models.DateField(_("open until"), help_text=_("The provinces may start, edit and submit until this day."))
+    reason = BoundedTextField(_("reason"), max_length=COMMENT_MAX)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("opened by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("opened"), auto_now_add=True)
+
+    objects = PeriodOpeningQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("late-report opening")
+        verbose_name_plural = _("late-report openings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(zone__isnull=True, province__isnull=False) | Q(zone__isnull=False, province__isnull=True),
+                name="opening_for_a_zone_or_a_province",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("%(period)s for %(whom)s until %(date)s") % {
+            "period": self.period,
+            "whom": self.province or self.zone,
+            "date": thai_date(self.until),
+        }
+
+    def clean(self) -> None:
+        if (self.zone_id is None) == (self.province_id is None):
+            raise ValidationError(_("Choose either a zone or one province."))
+        if self.until is not None and self.until < timezone.localdate():
+            raise ValidationError({"until": _("The opening must last until today or later.")})
+
+    def provinces(self):
+        """The provinces it opens the quarter for (a zone's provinces as they are now)."""
+        if self.province_id is not None:
+            return Province.objects.filter(pk=self.province_id)
+        return Province.objects.filter(zone=self.zone_id)
+
+    @transaction.atomic
+    def apply(self, by) -> int:
+        """Let the provinces' unfinished reports of the quarter be changed until `until`; return how many.
+
+        Reports already submitted or accepted stay as they are: the opening is for late
+        reports. Provinces without a report start one from their home page.
+        """
+        reports = ProvinceReport.objects.filter(
+            period=self.period_id,
+            province__in=self.provinces(),
+            status__in=[ProvinceReport.Status.DRAFT, ProvinceReport.Status.RETURNED],
+        ).filter(Q(reopened_until__isnull=True) | Q(reopened_until__lt=self.until))
+        return reports.update(reopened_until=self.until, reopen_reason=self.reason, version=models.F("version") + 1)
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

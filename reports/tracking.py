@@ -9,13 +9,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.lib.thai import sorted_thai
 from provinces.models import InspectionZone, Province
 from reports import access
-from reports.models import ProvinceReport, ReportingPeriod
+from reports.models import ProvinceReport, ReportingPeriod, with_reporting_zone
 
 
 class TrackStatus(models.TextChoices):
@@ -124,25 +123,23 @@ def tracker_zones(user, fiscal_year: int) -> list[InspectionZone] | None:
 def track(period: ReportingPeriod, zones: list[InspectionZone] | None) -> list[ZoneTrack]:
     """Every province of the zones (all provinces when zones is None) with its report's status, by zone.
 
-    A report stays with the zone it was filed under, even if its province has moved since.
+    A province is in the zone it reports under that quarter (reports.models.with_reporting_zone):
+    a report stays with the zone it was filed under, even if its province has moved since.
     """
-    provinces = Province.objects.select_related("zone")
-    reports = ProvinceReport.objects.filter(period=period)
-    if zones is not None:
-        zone_ids = [zone.pk for zone in zones]
-        # Also the reports of the zones' provinces filed elsewhere: they are left out below, not "not started".
-        reports = reports.filter(Q(zone__in=zone_ids) | Q(province__zone__in=zone_ids))
-        filed_here = ProvinceReport.objects.filter(period=period, zone__in=zone_ids).values("province")
-        provinces = provinces.filter(Q(zone__in=zone_ids) | Q(pk__in=filed_here))
-    reports = reports.with_counts().select_related("zone").order_by()
-    by_province = {report.province_id: report for report in reports}
+    provinces = with_reporting_zone(Province.objects.all(), period)
+    if zones is None:
+        zones_by_id = {zone.pk: zone for zone in InspectionZone.objects.all()}
+    else:
+        zones_by_id = {zone.pk: zone for zone in zones}
+        provinces = provinces.filter(reporting_zone_id__in=list(zones_by_id))
+    provinces = sorted_thai(provinces, key=lambda p: p.name_th)
+    reports = ProvinceReport.objects.filter(period=period, province__in=[province.pk for province in provinces])
+    by_province = {report.province_id: report for report in reports.with_counts().order_by()}
     tracks: dict[int | None, ZoneTrack] = {zone.pk: ZoneTrack(zone) for zone in zones or []}
-    for province in sorted_thai(provinces, key=lambda p: p.name_th):
-        report = by_province.get(province.pk)
-        zone = report.zone if report is not None and report.zone_id else province.zone
-        if zones is not None and (zone is None or zone.pk not in tracks):
-            continue  # filed under, or now in, a zone the user does not track
+    for province in provinces:
+        zone = zones_by_id.get(province.reporting_zone_id)
         zone_track = tracks.setdefault(zone.pk if zone else None, ZoneTrack(zone))
+        report = by_province.get(province.pk)
         zone_track.rows.append(TrackRow(province, report, track_status(report)))
     for zone_track in tracks.values():
         zone_track.rows.sort(key=_rank)  # stable: Thai order within each group

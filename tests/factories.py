@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from provinces.models import Province
 from reports import fiscal
-from reports.models import Finding, ProblemCategory, Project, ProvinceReport, ReportingPeriod
+from reports.models import Finding, FindingFigure, ProblemCategory, Project, ProvinceReport, ReportingPeriod
 
 _names = itertools.count(1)
 
@@ -59,3 +59,10 @@ def complete_report(province_name: str = "ขอนแก่น", the_period: Re
     shortfall(the_report)
     best_practice(the_report)
     return the_report
+
+
+def figure(the_finding: Finding, target=None, result=None, unit: str = "", activity: str = "", position: int = 0):
+    """One figure row of a finding."""
+    return FindingFigure.objects.create(
+        finding=the_finding, target=target, result=result, unit=unit, activity=activity, position=position
+    )

@@ -5,7 +5,7 @@ import itertools
 
 from django.utils import timezone
 
-from meetings.models import FollowUpMeeting
+from meetings.models import FollowUpMeeting, MeetingTopic
 from provinces.models import InspectionZone, Province
 from reports.models import Finding, Project, ProvinceReport, ReportingPeriod, ReviewEvent
 
@@ -130,10 +130,10 @@ def meeting(inspector, the_period: ReportingPeriod, zone_numbers=(12, 18), gener
         mode=FollowUpMeeting.Mode.ONLINE,
         platform="ZOOM Meeting",
         purpose="ติดตามผลการดำเนินงาน",
-        topic_shortfalls="งานที่ไม่บรรลุเป้าหมาย",
-        topic_best_practices="งานที่เป็นแบบอย่างได้",
     )
     the_meeting.zones.set(InspectionZone.objects.filter(number__in=zone_numbers))
+    MeetingTopic.objects.create(meeting=the_meeting, position=0, kind="shortfalls", title="งานที่ไม่บรรลุเป้าหมาย")
+    MeetingTopic.objects.create(meeting=the_meeting, position=1, kind="best_practices", title="งานที่เป็นแบบอย่างได้")
     if generate:
         the_meeting.generate_draft()
     return the_meeting

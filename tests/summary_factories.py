@@ -2,7 +2,7 @@
 
 import datetime
 
-from meetings.models import FollowUpMeeting
+from meetings.models import FollowUpMeeting, MeetingTopic
 from meetings.summary import DEFAULT_TOPIC_BEST_PRACTICES, DEFAULT_TOPIC_SHORTFALLS, default_purpose
 from provinces.models import InspectionZone, Province
 from reports.models import Finding, Project, ProvinceReport, ReportingPeriod
@@ -58,19 +58,30 @@ def add_best_practice(report, project, title: str, what_done: str = "", achieved
     )
 
 
-def make_meeting(inspector, period, zone_numbers, **extra) -> FollowUpMeeting:
+def make_meeting(inspector, period, zone_numbers, topics=None, **extra) -> FollowUpMeeting:
+    """A meeting; `topics` is a list of (kind, title[, body]), the seed's two topics by default."""
     fields = {
         "held_on": datetime.date(2021, 6, 11),
         "mode": FollowUpMeeting.Mode.ONLINE,
         "platform": "ZOOM Meeting",
         "purpose": default_purpose(period),
-        "topic_shortfalls": DEFAULT_TOPIC_SHORTFALLS,
-        "topic_best_practices": DEFAULT_TOPIC_BEST_PRACTICES,
     }
     fields.update(extra)
     meeting = FollowUpMeeting.objects.create(period=period, inspector=inspector, **fields)
     meeting.zones.set(InspectionZone.objects.filter(number__in=zone_numbers))
+    add_topics(meeting, topics or SEED_TOPICS)
     return meeting
+
+
+SEED_TOPICS = [
+    (MeetingTopic.Kind.SHORTFALLS, DEFAULT_TOPIC_SHORTFALLS),
+    (MeetingTopic.Kind.BEST_PRACTICES, DEFAULT_TOPIC_BEST_PRACTICES),
+]
+
+
+def add_topics(meeting, topics) -> None:
+    for position, (kind, title, *body) in enumerate(topics):
+        MeetingTopic.objects.create(meeting=meeting, position=position, kind=kind, title=title, body="".join(body))
 
 
 # --- the seed's meeting ------------------------------------------------------------

@@ -120,18 +120,9 @@ def test_the_meeting_date_is_a_buddhist_era_text_box(client, inspector, geograph
     box = html[html.index('name="held_on"') - 200 : html.index('name="held_on"') + 300]
     assert 'type="text"' in box and 'type="date"' not in box
     assert f'value="{timezone.localdate().strftime("%d/%m/")}{timezone.localdate().year + 543}"' in box
-    data = {
-        "zones": ["12"],
-        "held_on": "11/06/2564",
-        "mode": "online",
-        "platform": "ZOOM",
-        "purpose": "ติดตาม",
-        "topic_shortfalls": "หัวข้อ 1",
-        "topic_best_practices": "หัวข้อ 2",
-    }
-    from provinces.models import InspectionZone
+    from tests.meeting_data import meeting_data, person
 
-    data["zones"] = [str(InspectionZone.objects.get(number=12).pk)]
+    data = meeting_data(person("นาย", "ประเสริฐ", "บุญมา"), zones=[12], held_on="11/06/2564", platform="ZOOM")
     response = client.post(f"{reverse('meetings:add')}?period={period.pk}", data)
     assert response.status_code == 302
     assert FollowUpMeeting.objects.get().held_on == datetime.date(2021, 6, 11)

@@ -14,7 +14,7 @@ from meetings import documents, exports, pdf
 from meetings.forms import draft_hash
 from meetings.models import FollowUpMeeting
 from provinces.models import Province
-from reports.models import ProvinceReport
+from reports.models import FindingFigure, ProvinceReport
 from tests import review_factories as make
 from tests.conftest import make_inspector, make_officer
 
@@ -278,13 +278,13 @@ def test_the_inspector_chooses_thai_digits(client, inspector, meeting):
     assert "thaiNumbers" in document.sections[0]._sectPr.xml
 
 
-def test_page_numbers_refuse_bad_input_wrong_method_and_others(client, inspector, co_inspector, officer, meeting):
+def test_page_numbers_refuse_bad_input_wrong_method_and_others(client, inspector, other_inspector, officer, meeting):
     client.force_login(inspector)
     response = client.post(_url("page_numbers", meeting), {"page_numbers": "roman"}, follow=True)
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert _reread(meeting).page_numbers == "label"
     assert client.get(_url("page_numbers", meeting)).status_code == 405
-    for user in (co_inspector, officer):
+    for user in (other_inspector, officer):  # another zone's inspector, an officer
         client.force_login(user)
         assert client.post(_url("page_numbers", meeting), {"page_numbers": "thai_digits"}).status_code == 403
     client.logout()
@@ -326,7 +326,9 @@ def test_findings_anonymous_and_wrong_method(client, inspector, meeting):
 
 
 def test_meeting_findings_workbook(client, inspector, meeting, seed):
-    make.shortfall(seed["ขอนแก่น"], "โครงการสูตร", problems='=HYPERLINK("http://x.invalid","x")', target=516, actual=500)
+    formula = make.shortfall(seed["ขอนแก่น"], "โครงการสูตร", problems='=HYPERLINK("http://x.invalid","x")')
+    FindingFigure.objects.create(finding=formula, activity="ระยะที่ 1", target=516, result=500, unit="แปลง")
+    FindingFigure.objects.create(finding=formula, activity="ระยะที่ 2", target=12, result="9.5", unit="แห่ง", position=1)
     client.force_login(inspector)
     response = client.get(_url("findings_xlsx", meeting))
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -341,13 +343,19 @@ def test_meeting_findings_workbook(client, inspector, meeting, seed):
     assert sheet.column_dimensions["E"].width <= 62  # long texts wrap instead
     rows = list(sheet.iter_rows(min_row=2))
     findings = sum(r.findings.count() for r in ProvinceReport.objects.all())
-    assert len(rows) == findings
+    assert len(rows) == findings + 1  # the finding with two figure rows takes two rows
     # Zone 12 before zone 18, Thai order within a zone (กาฬสินธุ์ ขอนแก่น มหาสารคาม ร้อยเอ็ด).
     provinces = [row[0].value for row in rows]
     assert provinces.index("กาฬสินธุ์") < provinces.index("ขอนแก่น") < provinces.index("กำแพงเพชร")
-    formula = next(row for row in rows if row[2].value == "โครงการสูตร")
-    assert formula[4].value.startswith("=HYPERLINK") and formula[4].data_type == "s"
-    assert (formula[10].value, formula[11].value, formula[10].number_format) == (516, 500, "#,##0")
+    first, second = [row for row in rows if row[2].value == "โครงการสูตร"]
+    assert first[4].value.startswith("=HYPERLINK") and first[4].data_type == "s"
+    assert (first[10].value, first[11].value, first[12].value, first[11].number_format) == (
+        "ระยะที่ 1",
+        516,
+        500,
+        "#,##0",
+    )
+    assert (second[10].value, second[12].value, second[12].number_format) == ("ระยะที่ 2", 9.5, "#,##0.00")
 
 
 def test_quarter_findings_follow_the_users_zones(

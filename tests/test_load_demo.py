@@ -302,3 +302,14 @@ def test_no_publish_leaves_the_meeting_unpublished(geography, settings):
     settings.DEBUG = True
     _load("--no-publish")
     assert not FollowUpMeeting.objects.get().is_published
+
+
+def test_the_demo_inspector_can_name_herself_chair_and_june_has_its_issues(geography, settings):
+    from meetings.models import MonthlyIssue
+    from provinces.models import Person
+
+    result = meeting_demo.load()
+    person = Person.objects.get(user=result["users"][demo.INSPECTOR_USERNAME])
+    assert person.name_and_position == "นางสาวชนมณัฐ รอดบุญธรรม ผู้ตรวจราชการกรมการพัฒนาชุมชน"
+    assert MonthlyIssue.objects.filter(month="2021-06-01").count() == 2
+    assert meeting_demo.load()["created"]["provinces.Person"] == 0

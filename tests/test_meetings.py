@@ -14,6 +14,7 @@ from provinces.models import InspectionZone, Province
 from reports.models import ProvinceReport
 from tests import review_factories as make
 from tests.conftest import make_inspector, make_officer
+from tests.meeting_data import meeting_data, person
 
 KHON_KAEN_LINE = "จำนวน 5 จังหวัด ได้แก่ จังหวัดขอนแก่น มหาสารคาม กำแพงเพชร พิจิตร และอุทัยธานี"
 
@@ -106,82 +107,94 @@ def test_list_query_count_does_not_grow(client, inspector, quarter, django_asser
 # --- create ---------------------------------------------------------------------
 
 
-def _meeting_data(**overrides):
-    data = {
-        "zones": [InspectionZone.objects.get(number=12).pk, InspectionZone.objects.get(number=18).pk],
-        "held_on": "2021-06-11",
-        "mode": "online",
-        "platform": "ZOOM Meeting",
-        "place": "",
-        "purpose": "ติดตามผล",
-        "topic_shortfalls": "หัวข้อ 1",
-        "topic_best_practices": "หัวข้อ 2",
-    }
-    data.update(overrides)
-    return data
+@pytest.fixture
+def chair(inspector):
+    return person("นางสาว", "ชนมณัฐ", "รอดบุญธรรม", user=inspector)
+
+
+def _meeting_data(chair=None, **overrides):
+    if "zones" in overrides:
+        numbers = InspectionZone.objects.filter(pk__in=overrides.pop("zones")).values_list("number", flat=True)
+        overrides["zones"] = list(numbers)
+    return meeting_data(chair=chair, **overrides)
+
+
+def _add_url(quarter):
+    return f"{reverse('meetings:add')}?period={quarter.pk}"
 
 
 def test_new_meeting_form_is_prefilled_with_the_defaults(client, inspector, quarter):
     client.force_login(inspector)
     response = client.get(reverse("meetings:add"), {"period": quarter.pk})
     assert response.status_code == 200
-    form = response.context["form"]
-    assert form["purpose"].value() == summary.default_purpose(quarter)
-    assert form["topic_shortfalls"].value() == summary.DEFAULT_TOPIC_SHORTFALLS
-    assert form["topic_best_practices"].value() == summary.DEFAULT_TOPIC_BEST_PRACTICES
-    assert {zone.number for zone in form.fields["zones"].queryset} == {12, 18}
+    forms = response.context["forms"]
+    assert forms.form["purpose"].value() == summary.default_purpose(quarter)
+    assert forms.form["number"].value() == quarter.quarter  # ครั้งที่ 3/2564 by default
+    topics = [(topic["kind"].value(), topic["title"].value()) for topic in forms.topics.forms]
+    assert topics[:2] == [
+        ("shortfalls", summary.DEFAULT_TOPIC_SHORTFALLS),
+        ("best_practices", summary.DEFAULT_TOPIC_BEST_PRACTICES),
+    ]
+    assert {zone.number for zone in forms.form.fields["zones"].queryset} == {12, 18}
 
 
-def test_create_a_meeting_generates_its_draft(client, inspector, quarter, seed):
+def test_create_a_meeting_generates_its_draft(client, inspector, quarter, seed, chair):
     client.force_login(inspector)
-    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data())
+    response = client.post(_add_url(quarter), _meeting_data(chair))
     meeting = FollowUpMeeting.objects.get()
     assert response.status_code == 302 and response["Location"] == _url("detail", meeting)
-    assert meeting.inspector == inspector and meeting.period == quarter
+    assert meeting.inspector == inspector and meeting.period == quarter and meeting.chair == chair
     assert {zone.number for zone in meeting.zones.all()} == {12, 18}
-    assert meeting.purpose == "ติดตามผล" and not meeting.draft_edited
+    assert meeting.purpose == "ติดตามผล" and not meeting.draft_edited and meeting.number == 3
+    assert [(topic.kind, topic.title) for topic in meeting.topics.all()] == [
+        ("shortfalls", "หัวข้อ 1"),
+        ("best_practices", "หัวข้อ 2"),
+    ]
     assert KHON_KAEN_LINE in " ".join(block["text"] for block in meeting.draft["blocks"])
 
 
-def test_create_refuses_a_zone_not_the_inspectors(client, inspector, quarter):
+def test_create_refuses_a_zone_not_the_inspectors(client, inspector, quarter, chair):
     client.force_login(inspector)
     zone_1 = InspectionZone.objects.get(number=1).pk
-    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
-    assert response.status_code == 200 and response.context["form"].errors["zones"]
+    response = client.post(_add_url(quarter), _meeting_data(chair, zones=[zone_1]))
+    assert response.status_code == 400 and response.context["forms"].form.errors["zones"]
     assert not FollowUpMeeting.objects.exists()
 
 
 def test_create_keeps_input_and_says_what_is_missing_in_thai(client, inspector, quarter):
     client.force_login(inspector)
-    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(platform="", zones=[]))
-    assert response.status_code == 200
-    errors = response.context["form"].errors
-    assert "platform" in errors and "zones" in errors
+    response = client.post(_add_url(quarter), _meeting_data(platform="", zones=[]))
+    assert response.status_code == 400
+    errors = response.context["forms"].form.errors
+    assert "platform" in errors and "zones" in errors and "chair" in errors
     html = response.content.decode()
-    assert "ZOOM" in html  # the help / message, in Thai
+    assert "กรุณาเลือกประธานในที่ประชุม" in html
     assert "ติดตามผล" in html  # what was typed is shown again
     assert not FollowUpMeeting.objects.exists()
 
 
-def test_on_site_meeting_needs_a_place(client, inspector, quarter):
+def test_on_site_meeting_needs_a_place(client, inspector, quarter, chair):
     client.force_login(inspector)
-    url = f"{reverse('meetings:add')}?period={quarter.pk}"
-    assert "place" in client.post(url, _meeting_data(mode="on_site", platform="")).context["form"].errors
-    assert client.post(url, _meeting_data(mode="on_site", platform="", place="ศาลากลางจังหวัดขอนแก่น")).status_code == 302
+    url = _add_url(quarter)
+    assert "place" in client.post(url, _meeting_data(chair, mode="on_site", platform="")).context["forms"].form.errors
+    data = _meeting_data(chair, mode="on_site", platform="", place="ศาลากลางจังหวัดขอนแก่น")
+    assert client.post(url, data).status_code == 302
 
 
-def test_inspector_without_zones_that_year_cannot_create(client, inspector, geography):
+def test_inspector_without_zones_that_year_cannot_create_and_is_told_why(client, inspector, geography, chair):
     later = make.period(2565, 1)
     client.force_login(inspector)
-    response = client.post(f"{reverse('meetings:add')}?period={later.pk}", _meeting_data())
-    assert response.status_code == 200 and "zones" in response.context["form"].errors
+    page = client.get(reverse("meetings:add"), {"period": later.pk})
+    assert 'id="no-zone"' in page.content.decode() and "ปีงบประมาณ 2565" in page.content.decode()
+    response = client.post(_add_url(later), _meeting_data(chair, held_on="2020-11-11"))
+    assert response.status_code == 400 and "zones" in response.context["forms"].form.errors
     assert not FollowUpMeeting.objects.exists()
 
 
-def test_admin_may_choose_any_zone(client, admin_user, quarter):
+def test_admin_may_choose_any_zone(client, admin_user, quarter, chair):
     client.force_login(admin_user)
     zone_1 = InspectionZone.objects.get(number=1).pk
-    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", _meeting_data(zones=[zone_1]))
+    response = client.post(_add_url(quarter), _meeting_data(chair, zones=[zone_1]))
     assert response.status_code == 302
     assert FollowUpMeeting.objects.get().inspector == admin_user
 
@@ -204,14 +217,14 @@ def test_anonymous_cannot_create(client, quarter):
 
 
 @pytest.mark.parametrize("actor", ["inspector", "admin_user", "co_inspector"])
-def test_inspectors_read_the_draft(client, request, actor, meeting):
+def test_the_zones_inspectors_and_admins_read_and_edit_the_draft(client, request, actor, meeting):
+    # Any inspector assigned to one of the meeting's zones that year, not only its creator.
     client.force_login(request.getfixturevalue(actor))
     response = client.get(_url("detail", meeting))
     assert response.status_code == 200
     assert KHON_KAEN_LINE in response.content.decode()
-    may_edit = actor != "co_inspector"
-    assert response.context["may_edit"] is may_edit
-    assert (_url("publish", meeting) in response.content.decode()) is may_edit
+    assert response.context["may_edit"] is True
+    assert _url("publish", meeting) in response.content.decode()
 
 
 @pytest.mark.parametrize("actor", ["officer", "other_officer", "outside_officer", "other_inspector"])
@@ -295,27 +308,30 @@ def test_generate_rebuilds_from_the_reports(client, inspector, meeting, seed):
     assert "โครงการใหม่ล่าสุด" in " ".join(b["text"] for b in _reread(meeting).draft["blocks"])
 
 
-def test_regenerate_asks_before_discarding_edits(client, inspector, meeting):
+def test_regenerate_asks_before_discarding_edits_and_keeps_asking(client, inspector, meeting):
     _edit_one_sentence(meeting, "ประโยคที่แก้ไขเอง")
     client.force_login(inspector)
+    # From the meeting page: sent to the question, a real page (reloading it does no harm).
     response = client.post(_url("generate", meeting))
     assert response.status_code == 302 and response["Location"] == _url("generate", meeting)
-    response = client.get(response["Location"])  # a real page, safe to reload
-    assert response.status_code == 200
-    assert 'id="regenerate-warning"' in response.content.decode()
+    page = client.get(response["Location"])  # a real page, safe to reload
+    assert page.status_code == 200 and 'id="regenerate-warning"' in page.content.decode()
+    # The question answered without ticking the box: asked again, with a message saying why.
+    response = client.post(_url("generate", meeting), {"asked": "on"}, follow=True)
+    assert response.redirect_chain == [(_url("generate", meeting), 302)]
+    assert "ยังไม่ได้จัดทำสรุปผลใหม่" in response.content.decode()
     kept = _reread(meeting)
     assert kept.draft_edited and _block(kept.draft)["text"] == "ประโยคที่แก้ไขเอง"
-    response = client.post(_url("generate", meeting), {"confirm": "on"})
-    assert response.status_code == 302
+    response = client.post(_url("generate", meeting), {"asked": "on", "confirm": "on"})
+    assert response.status_code == 302 and response["Location"] == _url("detail", meeting)
     regenerated = _reread(meeting)
     assert not regenerated.draft_edited and _block(regenerated.draft)["text"] != "ประโยคที่แก้ไขเอง"
 
 
-def test_detail_shows_the_confirm_box_only_when_edited(client, inspector, meeting):
+def test_the_question_page_without_edits_goes_back_to_the_meeting(client, inspector, meeting):
     client.force_login(inspector)
-    assert 'id="id_regenerate_confirm"' not in client.get(_url("detail", meeting)).content.decode()
-    _edit_one_sentence(meeting, "แก้แล้ว")
-    assert 'id="id_regenerate_confirm"' in client.get(_url("detail", meeting)).content.decode()
+    response = client.get(_url("generate", meeting))
+    assert response.status_code == 302 and response["Location"] == _url("detail", meeting)
 
 
 # --- edit the text --------------------------------------------------------------
@@ -367,7 +383,7 @@ def test_an_empty_block_is_refused(client, inspector, meeting):
     assert not _reread(meeting).draft_edited
 
 
-@pytest.mark.parametrize("actor", ["co_inspector", "officer", "other_inspector"])
+@pytest.mark.parametrize("actor", ["officer", "other_inspector", "head_of_inspectors"])
 def test_others_cannot_edit_generate_or_publish(client, request, actor, meeting):
     client.force_login(request.getfixturevalue(actor))
     assert client.get(_url("edit_text", meeting)).status_code == 403
@@ -378,12 +394,11 @@ def test_others_cannot_edit_generate_or_publish(client, request, actor, meeting)
     assert after.published is None and not after.draft_edited and after.draft == meeting.draft
 
 
-@pytest.mark.parametrize("name", ["generate", "publish"])
-def test_wrong_method(client, inspector, meeting, name):
+def test_wrong_method(client, inspector, meeting):
     client.force_login(inspector)
-    # generate answers GET with its confirmation page (or the meeting when there is nothing to confirm).
-    assert client.get(_url(name, meeting)).status_code == (302 if name == "generate" else 405)
-    assert client.post(_url("detail", meeting)).status_code == 405
+    for name in ("detail", "print", "docx", "pdf"):
+        assert client.post(_url(name, meeting)).status_code == 405, name
+    assert client.post(reverse("meetings:list")).status_code == 405
     assert _reread(meeting).published is None
 
 

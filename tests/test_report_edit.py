@@ -146,8 +146,8 @@ def test_after_the_deadline_the_page_says_exactly_why(client, officer, geography
 
 
 def test_misses_target_is_flagged(client, officer, inspector, report):
-    factories.shortfall(report, target=100, actual=40, unit="ครัวเรือน")
-    factories.best_practice(report, target=10, actual=12)
+    factories.figure(factories.shortfall(report), target=100, result=40, unit="ครัวเรือน")
+    factories.figure(factories.best_practice(report), target=10, result=12)
     client.force_login(officer)
     assert client.get(edit_url(report)).content.decode().count("data-misses-target") == 1
     client.force_login(inspector)
@@ -178,11 +178,13 @@ def test_page_query_count_does_not_grow_with_findings(client, officer, report, d
     for number in range(30):
         finding = factories.shortfall(report, problems=f"ปัญหา {number}")
         finding.categories.set(categories[:2])
+        factories.figure(finding, target=516, result=500, unit="แปลง", activity="ระยะที่ 1")
+        factories.figure(finding, target=20, result=20, unit="แปลง", activity="ระยะที่ 2", position=1)
     for _ in range(10):
         make_event(report)
     client.force_login(officer)
-    # +1: the navigation's unread-notice count; +1: the report's history.
-    with django_assert_max_num_queries(11):
+    # +1: the navigation's unread-notice count; +1: the report's history; +1: the findings' figures.
+    with django_assert_max_num_queries(12):
         response = client.get(edit_url(report))
     assert response.content.decode().count("data-finding>") >= 30
 
@@ -192,12 +194,14 @@ def test_read_only_page_query_count_does_not_grow_with_findings(
 ):
     categories = [factories.category() for _ in range(3)]
     for _number in range(30):
-        factories.shortfall(report).categories.set(categories)
+        finding = factories.shortfall(report)
+        finding.categories.set(categories)
+        factories.figure(finding, target=516, result=500, unit="แปลง")
         make_event(report)
     client.force_login(inspector)
-    # 12: two of them read the user's and their groups' permissions (portal roles), once per request;
-    # one is the navigation's unread-notice count, one the report's history.
-    with django_assert_max_num_queries(12):
+    # 13: two of them read the user's and their groups' permissions (portal roles), once per request;
+    # one is the navigation's unread-notice count, one the report's history, one the findings' figures.
+    with django_assert_max_num_queries(13):
         assert client.get(edit_url(report)).status_code == 200
 
 

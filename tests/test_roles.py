@@ -64,10 +64,9 @@ def test_a_portal_administrator_by_group_reviews_any_report_and_publishes_any_me
     assert response.status_code == 302
     khon_kaen.refresh_from_db()
     assert khon_kaen.status == ProvinceReport.Status.ACCEPTED and khon_kaen.reviewed_by == portal_admin
-    page = client.get(reverse("meetings:detail", args=[meeting.pk]))
+    page = client.get(reverse("meetings:publish", args=[meeting.pk]))
     client.post(
-        reverse("meetings:publish", args=[meeting.pk]),
-        {"draft_hash": page.context["publish_form"].initial["draft_hash"]},
+        reverse("meetings:publish", args=[meeting.pk]), {"draft_hash": page.context["form"].initial["draft_hash"]}
     )
     meeting.refresh_from_db()
     assert meeting.is_published

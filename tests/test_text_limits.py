@@ -150,23 +150,17 @@ def test_bidi_controls_are_removed_from_a_return_comment(client, inspector, geog
 
 def test_a_meetings_purpose_is_bounded_and_cleaned(client, inspector, geography):
     from meetings.models import PURPOSE_MAX, FollowUpMeeting
-    from provinces.models import InspectionZone
+    from tests.meeting_data import meeting_data, person
 
     period = make.period(2564, 3)
-    zone = InspectionZone.objects.get(number=12)
-    data = {
-        "zones": [str(zone.pk)],
-        "held_on": "11/06/2564",
-        "mode": "online",
-        "platform": f"ZOOM{RLO}",
-        "purpose": "ก" * (PURPOSE_MAX + 1),
-        "topic_shortfalls": "หัวข้อ 1",
-        "topic_best_practices": "หัวข้อ 2",
-    }
+    chair = person("นาย", "ประเสริฐ", "บุญมา")
+    data = meeting_data(
+        chair, zones=[12], held_on="11/06/2564", platform=f"ZOOM{RLO}", purpose="ก" * (PURPOSE_MAX + 1)
+    )
     client.force_login(inspector)
     url = f"{reverse('meetings:add')}?period={period.pk}"
     response = client.post(url, data)
-    assert response.status_code == 200 and "รับได้ไม่เกิน 2000 ตัวอักษร" in response.content.decode()
+    assert response.status_code == 400 and "รับได้ไม่เกิน 2000 ตัวอักษร" in response.content.decode()
     client.post(url, {**data, "purpose": "ติดตามผล"})
     assert FollowUpMeeting.objects.get().platform == "ZOOM"
 

@@ -95,3 +95,10 @@ def test_sorted_by_zone_orders_by_zone_then_dictionary_order():
     rows = [(18, "อุทัยธานี"), (12, "ร้อยเอ็ด"), (18, "กำแพงเพชร"), (12, "กาฬสินธุ์"), (3, "เชียงใหม่"), (12, "ขอนแก่น")]
     ordered = thai.sorted_by_zone(rows, zone=lambda row: row[0], name=lambda row: row[1])
     assert [name for _zone, name in ordered] == ["เชียงใหม่", "กาฬสินธุ์", "ขอนแก่น", "ร้อยเอ็ด", "กำแพงเพชร", "อุทัยธานี"]
+
+
+def test_sorted_by_zone_puts_the_zones_official_order_first_then_dictionary_order():
+    # Zone 18's regulation lists นครสวรรค์ first; provinces without a place follow in dictionary order.
+    rows = [(18, "อุทัยธานี", None), (18, "นครสวรรค์", 1), (18, "กำแพงเพชร", None), (18, "พิจิตร", 2), (12, "ขอนแก่น", None)]
+    ordered = thai.sorted_by_zone(rows, zone=lambda row: row[0], name=lambda row: row[1], position=lambda row: row[2])
+    assert [name for _zone, name, _place in ordered] == ["ขอนแก่น", "นครสวรรค์", "พิจิตร", "กำแพงเพชร", "อุทัยธานี"]

@@ -80,9 +80,20 @@ def sorted_thai(items: Iterable[T], key: Callable[[T], str] = str) -> list[T]:
     return sorted(items, key=lambda item: rank[key(item)])
 
 
-def sorted_by_zone(items: Iterable[T], zone: Callable[[T], int], name: Callable[[T], str]) -> list[T]:
-    """Sort by zone number, then by the Thai dictionary order of a name (the summary's province order)."""
-    return sorted(sorted_thai(items, key=name), key=zone)
+def sorted_by_zone(
+    items: Iterable[T],
+    zone: Callable[[T], int],
+    name: Callable[[T], str],
+    position: Callable[[T], int | None] | None = None,
+) -> list[T]:
+    """Sort by zone number, then by an official position within the zone when given (items without one
+    come after), then by the Thai dictionary order of a name: the documents' province order."""
+
+    def key(item: T) -> tuple:
+        place = position(item) if position is not None else None
+        return (zone(item), place is None, place or 0)
+
+    return sorted(sorted_thai(items, key=name), key=key)
 
 
 def province_count(names: Sequence[str]) -> str:

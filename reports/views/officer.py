@@ -16,6 +16,7 @@ from reports.forms import AttachmentForm, error_summary, report_forms, save_repo
 from reports.models import (
     Attachment,
     ConcurrentEditError,
+    PeriodOpening,
     ProvinceReport,
     ReportingPeriod,
     ReviewEvent,
@@ -30,6 +31,18 @@ HISTORY_YEARS = 2
 class PeriodRow:
     period: ReportingPeriod
     report: ProvinceReport | None
+    opening: PeriodOpening | None = None  # the quarter opened again for this province by an administrator
+
+    @property
+    def may_start(self) -> bool:
+        return self.report is None and self.opening is not None
+
+    @property
+    def last_day(self):
+        """The last day the province may submit: its report's (reopenings included), the opening's, or the deadline."""
+        if self.report is not None:
+            return self.report.last_day()
+        return self.opening.until if self.opening is not None else self.period.deadline
 
 
 def _officer_province(user):
@@ -45,19 +58,26 @@ def officer_home(request: HttpRequest) -> HttpResponse:
     province = _officer_province(request.user)
     today = timezone.localdate()
     recent = ReportingPeriod.objects.filter(fiscal_year__gte=fiscal.fiscal_year_of(today) - HISTORY_YEARS)
-    periods = recent.filter(start_date__lte=today) | ReportingPeriod.objects.accepting_reports(today).order_by()
+    # Past quarters an administrator opened again for this province (or its zone), latest day kept.
+    openings = {
+        opening.period_id: opening for opening in PeriodOpening.objects.active_for(province, today).order_by("until")
+    }
+    periods = (
+        recent.filter(start_date__lte=today)
+        | ReportingPeriod.objects.accepting_reports(today).order_by()
+        | ReportingPeriod.objects.filter(pk__in=list(openings))
+    )
     reports = {report.period_id: report for report in province.reports.select_related("period")}
-    rows = [PeriodRow(period, reports.pop(period.pk, None)) for period in periods]
-    rows += [PeriodRow(report.period, report) for report in reports.values()]  # older reports still listed
+    rows = [PeriodRow(period, reports.pop(period.pk, None), openings.get(period.pk)) for period in periods]
+    rows += [PeriodRow(report.period, report, openings.get(report.period_id)) for report in reports.values()]
     rows.sort(key=lambda row: (row.period.fiscal_year, row.period.quarter), reverse=True)
-    current = next((row for row in sorted(rows, key=lambda row: row.period.deadline) if _accepting(row, today)), None)
-    last_day = (current.report.last_day(today) if current.report else current.period.deadline) if current else None
+    current = next((row for row in sorted(rows, key=lambda row: row.last_day) if _accepting(row, today)), None)
     context = {
         "province": province,
         "rows": rows,
         "current": current,
-        "last_day": last_day,
-        "days_left": (last_day - today).days if current else None,
+        "last_day": current.last_day if current else None,
+        "days_left": (current.last_day - today).days if current else None,
         "current_editable": bool(current and current.report and current.report.officer_may_edit(today)),
     }
     return render(request, "reports/officer_home.html", context)
@@ -65,6 +85,8 @@ def officer_home(request: HttpRequest) -> HttpResponse:
 
 def _accepting(row: PeriodRow, today) -> bool:
     if row.report is not None and row.report.is_reopened and row.report.officer_may_edit(today):
+        return True
+    if row.may_start:
         return True
     period = row.period
     return period.is_open and period.start_date <= today and not period.deadline_passed(today)
@@ -78,10 +100,12 @@ def start_report(request: HttpRequest, period_pk: int) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, pk=period_pk)
     existing = ProvinceReport.objects.filter(province=province, period=period).first()
     if existing is None:
-        if not ReportingPeriod.objects.accepting_reports(timezone.localdate()).filter(pk=period.pk).exists():
+        today = timezone.localdate()
+        opening = PeriodOpening.objects.active_for(province, today).filter(period=period).order_by("-until").first()
+        if opening is None and not ReportingPeriod.objects.accepting_reports(today).filter(pk=period.pk).exists():
             messages.error(request, _("%(period)s is not open for reports.") % {"period": period})
             return redirect("reports:officer_home")
-        existing = ProvinceReport.start(province, period, by=request.user)
+        existing = ProvinceReport.start(province, period, by=request.user, opening=opening)
     return redirect("reports:edit", pk=existing.pk)
 
 

@@ -53,12 +53,14 @@ def test_inspector_numbers_pages_downloads_a_draft_is_told_when_too_long_then_pu
     error = page.locator(".alert-danger")
     assert "ยาวเกินกว่าจะจัดทำเป็นไฟล์ได้" in error.inner_text()
     assert page.url.endswith(f"/meetings/{meeting.pk}/")
-    page.get_by_role("button", name="เผยแพร่").click()
+    page.get_by_role("link", name="เผยแพร่…").click()  # publishing asks first (meetings' confirmation page)
+    page.get_by_role("button", name="ยืนยัน เผยแพร่").click()
     assert "ยาวเกินกว่าจะจัดทำเป็นไฟล์เพื่อเผยแพร่ได้" in page.locator(".alert-danger").inner_text()
     assert FollowUpMeeting.objects.get(pk=meeting.pk).published is None
 
     settings.SUMMARY_MAX_CHARACTERS = 600_000
-    page.get_by_role("button", name="เผยแพร่").click()
+    page.get_by_role("link", name="เผยแพร่…").click()
+    page.get_by_role("button", name="ยืนยัน เผยแพร่").click()
     assert page.locator("#published-info").is_visible()
     published = FollowUpMeeting.objects.get(pk=meeting.pk)
     assert published.published_pdf and published.published_docx

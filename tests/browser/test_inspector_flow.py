@@ -11,6 +11,7 @@ from meetings.models import FollowUpMeeting
 from reports.models import ProvinceReport
 from tests import review_factories as make
 from tests.conftest import login
+from tests.meeting_data import person
 
 pytestmark = pytest.mark.browser
 
@@ -19,9 +20,10 @@ EDITED = "โดยแต่ละจังหวัดได้นำเสน�
 
 
 @pytest.fixture
-def quarter(geography):
+def quarter(geography, inspector):
     period = make.period(2564, 3)
     make.seed_quarter(period)
+    person("นางสาว", "ชนมณัฐ", "รอดบุญธรรม", user=inspector)  # whom the inspector names as chair
     return period
 
 
@@ -95,6 +97,7 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
     page.get_by_label(re.compile("เขตตรวจราชการที่ 18")).check()
     page.locator("[name='held_on']").fill("2021-06-11")
     page.locator("[name='platform']").fill("ZOOM Meeting")
+    page.locator("[name='chair']").select_option(label="นางสาวชนมณัฐ รอดบุญธรรม ผู้ตรวจราชการกรมการพัฒนาชุมชน")
     page.get_by_role("button", name="สร้างการประชุมและจัดทำสรุปผล").click()
     page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     meeting = FollowUpMeeting.objects.get()
@@ -108,7 +111,9 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
     page.get_by_role("button", name="บันทึกข้อความ").click()
     page.wait_for_url(re.compile(rf"/meetings/{meeting.pk}/$"))
     assert EDITED in page.locator("#summary").inner_text()
-    page.get_by_role("button", name="เผยแพร่").click()
+    page.get_by_role("link", name="เผยแพร่…").click()
+    assert "เจ้าหน้าที่ของจังหวัดกาฬสินธุ์" in page.locator("#publish-question").inner_text()
+    page.get_by_role("button", name="ยืนยัน เผยแพร่").click()
     assert page.locator("#published-info").is_visible()
     meeting.refresh_from_db()
     assert meeting.published_by == inspector
@@ -130,4 +135,4 @@ def test_inspector_reviews_holds_the_meeting_and_publishes(page, inspector, offi
     _switch_user(page, officer)
     page.goto(f"/meetings/{meeting.pk}/")
     assert EDITED in page.locator("#summary").inner_text()
-    assert page.get_by_role("button", name="เผยแพร่").count() == 0
+    assert page.get_by_role("link", name="เผยแพร่…").count() == 0

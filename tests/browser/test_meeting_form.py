@@ -11,6 +11,7 @@ import pytest
 from meetings.models import FollowUpMeeting
 from tests import review_factories as make
 from tests.conftest import login
+from tests.meeting_data import person
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +21,11 @@ PLACE = "ห้องประชุมศาลากลางจังหว�
 
 
 @pytest.fixture
-def quarter(geography):
+def quarter(geography, inspector):
     period = make.period(2564, 3)
     make.submitted("ขอนแก่น", period)
     make.submitted("นครสวรรค์", period)
+    person("นางสาว", "ชนมณัฐ", "รอดบุญธรรม", user=inspector)
     return period
 
 
@@ -42,7 +44,7 @@ def assert_kept(page, zone_12: bool = True) -> None:
     assert not page.get_by_label(re.compile("เขตตรวจราชการที่ 18")).is_checked()
     assert field(page, "held_on").input_value() == "2021-06-11"
     assert field(page, "purpose").input_value() == PURPOSE
-    assert field(page, "topic_shortfalls").input_value() == TOPIC
+    assert field(page, "topics-0-title").input_value() == TOPIC
 
 
 def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, inspector, quarter):
@@ -60,7 +62,7 @@ def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, i
     field(page, "mode").and_(page.locator("[value='online']")).check()
     field(page, "platform").fill("")
     field(page, "purpose").fill(PURPOSE)
-    field(page, "topic_shortfalls").fill(TOPIC)
+    field(page, "topics-0-title").fill(TOPIC)
     submit(page)
     assert re.search(r"/meetings/add/", page.url)
     assert "กรุณาเลือกเขตตรวจราชการของท่านอย่างน้อยหนึ่งเขต" in page.locator("#div_id_zones").inner_text()
@@ -91,13 +93,14 @@ def test_meeting_form_refuses_bad_input_in_thai_and_keeps_what_was_typed(page, i
 
     # Fixed: the meeting is created with what was typed and its summary generated.
     field(page, "place").fill(PLACE)
+    field(page, "chair").select_option(label="นางสาวชนมณัฐ รอดบุญธรรม ผู้ตรวจราชการกรมการพัฒนาชุมชน")
     submit(page)
     page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     assert page.get_by_text("สร้างการประชุมและจัดทำร่างสรุปผลแล้ว").is_visible()
     meeting = FollowUpMeeting.objects.get()
     assert (meeting.mode, meeting.place, meeting.platform) == (FollowUpMeeting.Mode.ON_SITE, PLACE, "")
     assert meeting.held_on == datetime.date(2021, 6, 11)
-    assert (meeting.purpose, meeting.topic_shortfalls) == (PURPOSE, TOPIC)
+    assert (meeting.purpose, meeting.topics.first().title) == (PURPOSE, TOPIC)
     assert meeting.inspector == inspector and meeting.period == quarter
     assert [zone.number for zone in meeting.zones.all()] == [12]
     summary = page.locator("#summary").inner_text()
