@@ -321,3 +321,11 @@ def test_query_counts_on_small_data(client, inspector, head_of_inspectors, q3, d
         client.get(OVERVIEW)
     with django_assert_num_queries(NATIONAL_QUERIES):
         client.get(NATIONAL)
+
+
+def test_no_large_data_leaked_here(db):
+    """tests/test_large_trends.py runs before this module: its national-scale data must be gone."""
+    from reports.models import Project
+
+    assert not Project.objects.filter(name_th__startswith="โครงการข้อมูลจำนวนมาก").exists()
+    assert not ProvinceReport.objects.exists()
