@@ -57,8 +57,8 @@ def stacked_columns(
     title: str,
     categories: list[tuple[str, str]],
     series: list[tuple[str, list[int]]],
-    column_width: int = 56,
-    plot_height: int = 180,
+    column_width: int = 72,
+    plot_height: int = 200,
 ) -> Chart:
     """Columns, one per category (two label lines each), each stacked from the series (name, values)."""
     left, top, bottom = 40, 12, 40

@@ -20,6 +20,10 @@ class Table:
     columns: list[str]  # the first names the rows
     rows: list[list]  # each: row header, then numbers (int, Decimal, None) or text
 
+    def labelled_rows(self) -> list[tuple[object, list[tuple[str, object]]]]:
+        """(row header, [(column header, value)]) per row: what a phone shows when the table is stacked."""
+        return [(row[0], list(zip(self.columns[1:], row[1:], strict=False))) for row in self.rows]
+
 
 def quarter_label(period: ReportingPeriod) -> str:
     """ "ไตรมาส 3/2564": the quarter and its Buddhist-era fiscal year."""

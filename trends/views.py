@@ -59,9 +59,9 @@ def _trend_sections(scope: stats.Scope, today: datetime.date) -> tuple[list, lis
         [(_("Reached the target"), [q.reached for q in figures]), (_("Fell short"), [q.short for q in figures])],
     )
     return periods, [
-        (tables.submissions(quarters), submissions_chart),
+        (tables.submissions(quarters), submissions_chart if quarters else None),
         (tables.shortfalls(projects, periods), shortfalls_chart if projects else None),
-        (tables.figures(figures), figures_chart),
+        (tables.figures(figures), figures_chart if any(q.total for q in figures) else None),
         (tables.project_figures(stats.figures_by_project(scope, periods)), None),
     ]
 
