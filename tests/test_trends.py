@@ -23,6 +23,8 @@ NATIONAL = reverse("trends:national")
 OVERVIEW_QUERIES = {"inspector": 17, "head": 15}
 ZONE_QUERIES = 16
 NATIONAL_QUERIES = 16
+# The head of inspectors' downloads (the paths: reverse() needs the URLconf, read when this module is imported).
+DOWNLOAD_QUERIES = {"/trends/trends.xlsx": 14, "/trends/zones/5/trends.xlsx": 13, "/trends/national.xlsx": 12}
 
 
 def _period(year: int, quarter: int) -> ReportingPeriod:
@@ -321,6 +323,19 @@ def test_query_counts_on_small_data(client, inspector, head_of_inspectors, q3, d
         client.get(OVERVIEW)
     with django_assert_num_queries(NATIONAL_QUERIES):
         client.get(NATIONAL)
+    for url, queries in DOWNLOAD_QUERIES.items():
+        with django_assert_num_queries(queries):
+            assert client.get(url, {"until": 2564}).status_code == 200
+
+
+def test_no_quarter_yet(client, inspector, head_of_inspectors):
+    client.force_login(inspector)
+    response = client.get(OVERVIEW)
+    assert response.status_code == 200 and "ไม่มีข้อมูล" in response.content.decode()
+    client.force_login(head_of_inspectors)
+    response = client.get(NATIONAL)
+    assert response.status_code == 200 and response.context["period"] is None
+    assert client.get(reverse("trends:national_xlsx")).status_code == 404
 
 
 def test_no_large_data_leaked_here(db):
