@@ -24,8 +24,7 @@ def _filters(request: HttpRequest, form_class, defaults: dict, fiscal_years: lis
     data = {name: str(getattr(value, "pk", value)) for name, value in defaults.items()}
     data.update({name: request.GET[name] for name in defaults if request.GET.get(name)})
     values, refused = read_filters(form_class(data, fiscal_years), defaults)
-    initial = {name: value for name, value in values.items()}
-    return values, form_class(None, fiscal_years, initial=initial), refused
+    return values, form_class(None, fiscal_years, initial=values), refused
 
 
 def _trend_filters(request: HttpRequest, today: datetime.date):
@@ -210,9 +209,8 @@ def national(request: HttpRequest) -> HttpResponse:
     context = {"period": period, "form": form, "refused": refused, "periods": periods}
     if period is not None:
         context.update(period_label=tables.quarter_label(period), years=form.initial.get("years", DEFAULT_YEARS))
-        for status in statuses:
-            status.sparkline = charts.sparkline([q.on_time_percent for q in status.quarters])
         context.update(
+            rows=[(status, charts.sparkline([q.on_time_percent for q in status.quarters])) for status in statuses],
             statuses=statuses,
             sections=_national_sections(statuses, period, periods),
             download_url=reverse("trends:national_xlsx"),
