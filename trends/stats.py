@@ -184,8 +184,9 @@ def submissions_by_zone(
         if not scope.covers(periods_by_pk[period_pk].fiscal_year, zone_id):
             continue
         key = zone_id if by_zone else "all"
-        quarters = result.setdefault(key, {p.pk: Submissions(p, today=today) for p in periods})
-        quarters[period_pk].add(expected, on_time, late)
+        if key not in result:
+            result[key] = {p.pk: Submissions(p, today=today) for p in periods}
+        result[key][period_pk].add(expected, on_time, late)
     return {key: list(quarters.values()) for key, quarters in result.items()}
 
 
