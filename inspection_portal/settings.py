@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "provinces",
     "reports",
     "meetings",
+    "trends",
     "notifications",
     "inspection_portal",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
