@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from inspection_portal.fields import BuddhistDateField, PlainTextField
 from inspection_portal.lib.numbers import format_number, parse_number
 from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
-from reports.models import COMMENT_MAX, Attachment, Finding, FindingFigure, ProblemCategory, Project, ProvinceReport
+from reports.models import (
+    COMMENT_MAX,
+    FINDING_TEXT_MAX,
+    Attachment,
+    Finding,
+    FindingFigure,
+    ProblemCategory,
+    Project,
+    ProvinceReport,
+)
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
 BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
@@ -315,6 +324,22 @@ class AttachmentForm(forms.Form):
             size=upload.size,
             uploaded_by=by,
         )
+
+
+class ResolutionForm(forms.Form):
+    """How last quarter's shortfall was resolved: the officer closes it in the new quarter's report."""
+
+    how_resolved = PlainTextField(
+        label=_("What resolved it"),
+        max_length=FINDING_TEXT_MAX,
+        widget=_textarea(2),
+        error_messages={"required": _("Say what resolved the problem.")},
+        help_text=_("For example: the permit arrived in July and the digging was finished."),
+    )
+
+    def __init__(self, *args, finding_pk: int, **kwargs) -> None:
+        kwargs.setdefault("prefix", f"resolve-{finding_pk}")
+        super().__init__(*args, **kwargs)
 
 
 class ReopenForm(forms.Form):
