@@ -181,6 +181,10 @@ class FindingForm(forms.ModelForm):
         if category_choices is not None:
             self.fields["categories"].choices = category_choices
         self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
+        if self.instance.carried_from_id is not None:
+            # A problem carried forward stays a shortfall of its project: that is its identity across quarters.
+            self.fields["kind"].disabled = self.fields["project"].disabled = True
+            self.fields["project"].help_text = _("Carried over from last quarter: the project stays the same.")
         _mark_required_for_submission(self, ["problems", "causes", "measures", "title", "what_done", "achieved"])
         # The finding's figure rows, a formset of its own inside this form. A post without them (no
         # management form) leaves the figures as they are.

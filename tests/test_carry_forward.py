@@ -363,3 +363,25 @@ def test_longest_running_page_filters_and_refuses_officers(chained, inspector, o
 def test_inspector_navigation_links_the_longest_running_problems(chained, inspector, client):
     page = _problems_page(client, inspector).content.decode()
     assert f'href="{reverse("reports:longest_running")}"' in page
+
+
+def test_a_carried_problem_keeps_its_kind_and_project_when_the_draft_is_saved(setting, officer, client):
+    carried = chains.carry_forward(setting["new"], setting["khok"].pk, by=officer)
+    client.force_login(officer)
+    data = {
+        "version": ProvinceReport.objects.get(pk=setting["new"].pk).version,
+        "action": "draft",
+        "overall_results": "ผลไตรมาส 4",
+        "findings-TOTAL_FORMS": "1",
+        "findings-INITIAL_FORMS": "1",
+        "findings-0-id": str(carried.pk),
+        "findings-0-kind": "best_practice",
+        "findings-0-project": str(setting["fund"].project_id),
+        "findings-0-problems": "ขุดดินล่าช้า แต่คืบหน้าแล้ว",
+        "findings-0-title": "ชื่อ",
+    }
+    response = client.post(reverse("reports:edit", args=[setting["new"].pk]), data)
+    assert response.status_code == 302
+    carried.refresh_from_db()
+    assert (carried.kind, carried.project_id) == (Finding.Kind.SHORTFALL, setting["khok"].project_id)
+    assert carried.problems == "ขุดดินล่าช้า แต่คืบหน้าแล้ว" and carried.quarters_running == 2
