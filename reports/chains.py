@@ -20,12 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from provinces.models import InspectorAssignment
-from reports import access
+from reports import access, fiscal
 from reports.models import (
     Finding,
     FindingFigure,
     ProvinceReport,
-    ReportingPeriod,
     ShortfallResolution,
     WorkflowError,
 )
@@ -35,9 +34,7 @@ class AlreadyDecided(Exception):
     """The shortfall was carried forward or resolved already (another click, another tab)."""
 
 
-def previous_quarter(fiscal_year: int, quarter: int) -> tuple[int, int]:
-    """The quarter before: Q1 of FY N follows Q4 of FY N-1."""
-    return (fiscal_year, quarter - 1) if quarter > 1 else (fiscal_year - 1, 4)
+previous_quarter = fiscal.previous_quarter
 
 
 def previous_report(report: ProvinceReport) -> ProvinceReport | None:
@@ -192,16 +189,3 @@ def longest_running(user=None, zones=None, project=None, limit: int | None = Non
         "-quarters_running", "report__zone__number", "report__province__name_th", "position", "pk"
     )
     return problems[:limit] if limit else problems
-
-
-def chain_periods(finding: Finding) -> tuple[int, int]:
-    """The quarter the problem was first reported in (fiscal year, quarter), from its length alone."""
-    year, quarter = finding.report.period.fiscal_year, finding.report.period.quarter
-    for _step in range(finding.quarters_running - 1):
-        year, quarter = previous_quarter(year, quarter)
-    return year, quarter
-
-
-def since_label(finding: Finding) -> str:
-    year, quarter = chain_periods(finding)
-    return str(ReportingPeriod(fiscal_year=year, quarter=quarter))

@@ -570,6 +570,14 @@ class Finding(models.Model):
         return self.carried_from_id is not None
 
     @property
+    def first_reported(self) -> str:
+        """The quarter the problem was first reported in ("ไตรมาส 2 ปีงบประมาณ 2564"): its report's, less its length."""
+        year, quarter = fiscal.quarters_back(
+            self.report.period.fiscal_year, self.report.period.quarter, self.quarters_running - 1
+        )
+        return str(ReportingPeriod(fiscal_year=year, quarter=quarter))
+
+    @property
     def is_running(self) -> bool:
         """A problem reported two quarters in a row or more: pages and the summary say for how long."""
         return self.quarters_running >= 2

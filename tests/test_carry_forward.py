@@ -17,7 +17,7 @@ from django.utils import timezone
 from meetings import summary, wording
 from meetings.models import FollowUpMeeting
 from provinces.models import InspectionZone
-from reports import chains
+from reports import chains, fiscal
 from reports.models import Finding, ProvinceReport, ShortfallResolution, WorkflowError
 from tests import factories
 from tests import summary_factories as sf
@@ -60,6 +60,7 @@ def _frozen(report: ProvinceReport) -> tuple:
 def test_previous_quarter_crosses_the_fiscal_year():
     assert chains.previous_quarter(2564, 1) == (2563, 4)
     assert chains.previous_quarter(2564, 4) == (2564, 3)
+    assert fiscal.quarters_back(2564, 2, 3) == (2563, 3)
 
 
 def test_offered_are_last_quarters_shortfalls_only(setting):
@@ -340,6 +341,8 @@ def test_longest_running_page_for_each_role(
 ):
     page = _problems_page(client, inspector).content.decode()
     assert page.index("ปัญหาของขอนแก่น") < page.index("ปัญหาของมหาสารคาม")
+    assert chained["tips"]["ขอนแก่น"].first_reported == "ไตรมาส 1 ปีงบประมาณ 2564"
+    assert "ไตรมาส 1 ปีงบประมาณ 2564" in page
     assert "ปัญหาของอ่างทอง" not in page
     page = _problems_page(client, other_inspector).content.decode()
     assert "ปัญหาของอ่างทอง" in page and "ปัญหาของขอนแก่น" not in page
