@@ -7,10 +7,11 @@ inspector's list of the longest-running problems.
 
 import datetime
 import re
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -388,3 +389,28 @@ def test_a_carried_problem_keeps_its_kind_and_project_when_the_draft_is_saved(se
     carried.refresh_from_db()
     assert (carried.kind, carried.project_id) == (Finding.Kind.SHORTFALL, setting["khok"].project_id)
     assert carried.problems == "ขุดดินล่าช้า แต่คืบหน้าแล้ว" and carried.quarters_running == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_carrying_at_the_same_moment_carry_once(setting, officer):
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def carry() -> None:
+        try:
+            barrier.wait()
+            chains.carry_forward(setting["new"], setting["khok"].pk, by=officer)
+            outcomes.append("carried")
+        except chains.AlreadyDecided:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=carry) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["carried", "refused"]
+    assert Finding.objects.filter(carried_from=setting["khok"]).count() == 1

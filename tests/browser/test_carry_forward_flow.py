@@ -57,3 +57,25 @@ def test_officer_resolves_one_problem_and_carries_the_other_forward(page, office
     assert carried.carried_from == quarters["khok"]
     # Last quarter's accepted report is as it was.
     assert list(quarters["old"].findings.values_list("problems", flat=True)) == ["ขุดดินล่าช้า", "หนี้ค้างชำระ"]
+
+
+def test_inspector_lists_the_longest_running_problems_and_filters_them(page, inspector, quarters):
+    """From the navigation; a filter by project; an unknown zone in the address falls back to all her zones."""
+    carried = Finding.objects.create(
+        report=factories.report("มหาสารคาม", quarters["new"].period, status=ProvinceReport.Status.SUBMITTED),
+        project=quarters["fund"].project,
+        kind=Finding.Kind.SHORTFALL,
+        problems="หนี้ค้างชำระต่อเนื่อง",
+        quarters_running=2,
+    )
+    login(page, inspector.username)
+    page.get_by_role("link", name="ปัญหาที่ต่อเนื่องยาวนานที่สุด").click()
+    rows = page.locator("#problems tbody tr")
+    assert rows.count() == 3  # มหาสารคาม's Q4 problem, then ขอนแก่น's two of Q3 (its Q4 report is a draft)
+    assert rows.first.locator("td").first.inner_text() == "2"
+    assert "หนี้ค้างชำระต่อเนื่อง" in rows.first.inner_text()
+    page.get_by_label("โครงการ").select_option(label=str(carried.project))
+    page.get_by_role("button", name="แสดง").click()
+    assert page.locator("#problems tbody tr").count() == 2
+    page.goto("/reports/problems/?zone=abc")
+    assert page.locator("#problems tbody tr").count() == 3
