@@ -124,10 +124,11 @@ def carry_forward(report: ProvinceReport, finding_pk: int, by, today: datetime.d
                     for figure in old.figures.all()
                 ]
             )
-            if report.no_shortfalls:
-                ProvinceReport.objects.filter(pk=report.pk).update(no_shortfalls=False)
-                report.no_shortfalls = False
-            ProvinceReport.objects.filter(pk=report.pk).update(updated_by=by, updated_at=timezone.now())
+            # The report now lists a shortfall: a "no shortfalls" tick would contradict it.
+            ProvinceReport.objects.filter(pk=report.pk).update(
+                no_shortfalls=False, updated_by=by, updated_at=timezone.now()
+            )
+            report.no_shortfalls = False
     except IntegrityError:  # the same shortfall carried at the same moment by another request
         raise AlreadyDecided from None
     return new
