@@ -276,9 +276,10 @@ RUNNING_WORD = "ปัญหาต่อเนื่อง"
 def running(quarters: Sequence[tuple[str, int]], name_provinces: bool) -> str:
     """How long a shortfall has lasted, for the provinces that reported it two quarters in a row or more.
 
-    One province, or a one-province meeting: "ซึ่งเป็นปัญหาต่อเนื่อง 3 ไตรมาส"; several, grouped by length
-    (longest first): "ซึ่งจังหวัดขอนแก่น และพิจิตร เป็นปัญหาต่อเนื่อง 3 ไตรมาส และจังหวัดอุทัยธานี
-    เป็นปัญหาต่อเนื่อง 2 ไตรมาส". Empty when no province has reported it before.
+    One province, a one-province meeting, or every province of the group for as long:
+    "ซึ่งเป็นปัญหาต่อเนื่อง 3 ไตรมาส"; otherwise the provinces grouped by length (longest first):
+    "ซึ่งจังหวัดขอนแก่น และพิจิตร เป็นปัญหาต่อเนื่อง 3 ไตรมาส และจังหวัดอุทัยธานี เป็นปัญหาต่อเนื่อง 2 ไตรมาส".
+    Empty when no province has reported it before.
     """
     lengths: dict[int, list[str]] = {}
     for name, count in quarters:
@@ -286,7 +287,7 @@ def running(quarters: Sequence[tuple[str, int]], name_provinces: bool) -> str:
             lengths.setdefault(count, []).append(name)
     if not lengths:
         return ""
-    if not name_provinces:
+    if not name_provinces or len({count for _name, count in quarters}) == 1:
         return f"ซึ่งเป็น{RUNNING_WORD} {max(lengths)} ไตรมาส"
     clauses = [
         f"{province_list(names)} เป็น{RUNNING_WORD} {count} ไตรมาส"

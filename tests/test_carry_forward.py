@@ -260,6 +260,7 @@ def test_a_new_problem_has_no_badge(setting, officer, client):
 def test_wording_of_running_problems():
     assert wording.running([("ขอนแก่น", 1)], name_provinces=False) == ""
     assert wording.running([("ขอนแก่น", 3)], name_provinces=False) == "ซึ่งเป็นปัญหาต่อเนื่อง 3 ไตรมาส"
+    assert wording.running([("ขอนแก่น", 2), ("พิจิตร", 2)], name_provinces=True) == "ซึ่งเป็นปัญหาต่อเนื่อง 2 ไตรมาส"
     assert wording.running([("ขอนแก่น", 2), ("พิจิตร", 3), ("น่าน", 2), ("ตาก", 1)], name_provinces=True) == (
         "ซึ่งจังหวัดพิจิตร เป็นปัญหาต่อเนื่อง 3 ไตรมาส และจังหวัดขอนแก่น และน่าน เป็นปัญหาต่อเนื่อง 2 ไตรมาส"
     )
