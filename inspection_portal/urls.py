@@ -30,6 +30,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("reports/", include("reports.urls")),
     path("meetings/", include("meetings.urls")),
+    path("library/", include("library.urls")),
     path("admin/", admin.site.urls),
 ]
 
