@@ -3,7 +3,6 @@
 from django.core.files.base import ContentFile
 
 from reports.models import Attachment
-from tests import factories
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 SUPHANNIKA = "ประกวดคัดเลือกลายผ้าประจำจังหวัด “ลายสุพรรณิการ์”"
