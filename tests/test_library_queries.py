@@ -155,6 +155,6 @@ def test_an_inspector_finds_only_the_assigned_zones(client, big, db):
 def test_best_practice_page_queries_are_pinned(client, big, db, django_assert_max_num_queries):
     url = reverse("library:best_practice", args=[big["practice"].pk])
     client.force_login(big["officer"])
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count("ไฟล์ ") >= 8
