@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
 from library import thai_text
@@ -57,6 +56,12 @@ def _write(index_model, rows: list) -> int:
         rows, update_conflicts=True, unique_fields=["finding"], update_fields=["text", "words"]
     )
     if uses_vector():
-        ids = [row.finding_id for row in rows]
-        index_model.objects.filter(pk__in=ids).update(vector=SearchVector("words", config="simple"))
+        # The words through the `simple` configuration, and the trigrams exactly as they are (no parser).
+        table = connection.ops.quote_name(index_model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET vector = to_tsvector('simple', words) || array_to_tsvector(%s::text[]) "
+                "WHERE finding_id = %s",
+                [(thai_text.ngrams(row.text), row.finding_id) for row in rows],
+            )
     return len(rows)

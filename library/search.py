@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from library.thai_text import Query
+from library.thai_text import Query, ngrams
 from provinces.models import InspectorAssignment
 from reports.access import Roles
 from reports.models import Finding, ProvinceReport
@@ -58,16 +58,27 @@ def uses_full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
+class LexemeQuery(SearchQuery):
+    """A tsquery of exact lexemes, all required, read by no text-search configuration."""
+
+    template = "CAST(%(expressions)s AS tsquery)"
+
+    def __init__(self, lexemes: list[str]) -> None:
+        quoted = ("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in lexemes)
+        super().__init__(" & ".join(quoted))
+
+
 def _words_query(words: tuple[str, ...]) -> SearchQuery:
     return SearchQuery(" ".join(words), config="simple", search_type="plain")
 
 
 def _term_matches(term: str, words: tuple[str, ...], full_text: bool) -> Q:
     fallback = Q(search_index__text__contains=term)
-    if not words:
-        return fallback
     if full_text:
-        return fallback | Q(search_index__vector=_words_query(words))
+        grams = ngrams(term)
+        if grams:  # the GIN index finds the candidates by trigram; LIKE confirms the substring
+            fallback &= Q(search_index__vector=LexemeQuery(grams))
+        return fallback | Q(search_index__vector=_words_query(words)) if words else fallback
     every_word = Q()
     for word in words:
         every_word &= Q(search_index__text__contains=word)

@@ -50,6 +50,21 @@ def words(text: str) -> list[str]:
     return result
 
 
+# Character trigrams of the normalised text, stored beside the words in the tsvector (marked so that
+# no word is mistaken for one): they let the GIN index find the rows for the substring fallback,
+# as pg_trgm would, without an extension. Terms shorter than this are looked for by scanning.
+NGRAM = 3
+NGRAM_MARK = "~"
+
+
+def ngrams(text: str) -> list[str]:
+    """The distinct marked trigrams of each space-separated run of normalised text, sorted."""
+    found: set[str] = set()
+    for run in normalize(text).split(" "):
+        found.update(run[i : i + NGRAM] for i in range(len(run) - NGRAM + 1))
+    return sorted(NGRAM_MARK + gram for gram in found)
+
+
 def segmented(text: str) -> str:
     """The text as the index stores it: its words separated by spaces."""
     return " ".join(words(text))

@@ -51,3 +51,10 @@ def test_highlight_with_context_cuts_around_the_first_match():
 
 def test_highlight_escapes_a_query_with_markup():
     assert highlight("a <script> b", Query.parse("<script>")) == "a <mark>&lt;script&gt;</mark> b"
+
+
+def test_ngrams_are_marked_trigrams_of_each_run():
+    from library.thai_text import ngrams
+
+    assert ngrams("ศอช. AB") == ["~ศอช", "~อช."]
+    assert ngrams("ab") == []
