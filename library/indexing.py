@@ -56,11 +56,11 @@ def _write(index_model, rows: list) -> int:
         rows, update_conflicts=True, unique_fields=["finding"], update_fields=["text", "words"]
     )
     if uses_vector():
-        # The words through the `simple` configuration, and the trigrams exactly as they are (no parser).
+        # The words through the `simple` configuration, the trigrams exactly as they are (no parser).
         table = connection.ops.quote_name(index_model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {table} SET vector = to_tsvector('simple', words) || array_to_tsvector(%s::text[]) "
+                f"UPDATE {table} SET vector = to_tsvector('simple', words), grams = array_to_tsvector(%s::text[]) "
                 "WHERE finding_id = %s",
                 [(thai_text.ngrams(row.text), row.finding_id) for row in rows],
             )

@@ -11,8 +11,10 @@ class FindingIndex(models.Model):
     """A finding's text made searchable; kept in step by library.signals and `manage.py reindex`.
 
     `text` is the finding's text normalised (thai_text.normalize), for the substring fallback;
-    `words` the same text cut into words, space-separated; on PostgreSQL `vector` is
-    to_tsvector('simple', words), GIN-indexed (migration 0001 makes the index on PostgreSQL only).
+    `words` the same text cut into words, space-separated. On PostgreSQL `vector` is
+    to_tsvector('simple', words) and `grams` the text's character trigrams (thai_text.ngrams),
+    each GIN-indexed (migration 0001 makes the indexes on PostgreSQL only): the first finds
+    words, the second the candidates of the substring fallback, as pg_trgm would.
     """
 
     finding = models.OneToOneField(
@@ -21,6 +23,7 @@ class FindingIndex(models.Model):
     text = models.TextField(_("normalised text"), blank=True)
     words = models.TextField(_("segmented text"), blank=True)
     vector = SearchVectorField(null=True, editable=False)
+    grams = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("search index entry")

@@ -59,7 +59,7 @@ def uses_full_text() -> bool:
 
 
 class LexemeQuery(SearchQuery):
-    """A tsquery of exact lexemes, all required, read by no text-search configuration."""
+    """A tsquery of exact lexemes (trigrams), all required, read by no text-search configuration."""
 
     template = "CAST(%(expressions)s AS tsquery)"
 
@@ -77,7 +77,7 @@ def _term_matches(term: str, words: tuple[str, ...], full_text: bool) -> Q:
     if full_text:
         grams = ngrams(term)
         if grams:  # the GIN index finds the candidates by trigram; LIKE confirms the substring
-            fallback &= Q(search_index__vector=LexemeQuery(grams))
+            fallback &= Q(search_index__grams=LexemeQuery(grams))
         return fallback | Q(search_index__vector=_words_query(words)) if words else fallback
     every_word = Q()
     for word in words:

@@ -50,9 +50,9 @@ def words(text: str) -> list[str]:
     return result
 
 
-# Character trigrams of the normalised text, stored beside the words in the tsvector (marked so that
-# no word is mistaken for one): they let the GIN index find the rows for the substring fallback,
-# as pg_trgm would, without an extension. Terms shorter than this are looked for by scanning.
+# Character trigrams of the normalised text, stored as a tsvector of their own (marked, so that none
+# reads as a word): their GIN index finds the rows for the substring fallback, as pg_trgm would,
+# without an extension. Terms shorter than this are looked for by scanning.
 NGRAM = 3
 NGRAM_MARK = "~"
 

@@ -93,10 +93,10 @@ def test_the_index_finds_the_word_through_the_tsvector_alone(findings):
 
 
 @only_postgres
-def test_the_gin_index_exists(db):
+def test_the_gin_indexes_exist(db):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'library_findingindex_vector_gin'")
-        assert "USING gin (vector)" in cursor.fetchone()[0]
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'library_findingindex_%%_gin' ORDER BY 1")
+        assert [row[0].split("USING ")[1] for row in cursor.fetchall()] == ["gin (grams)", "gin (vector)"]
 
 
 # --- the index follows every save ---------------------------------------------------------

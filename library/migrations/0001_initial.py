@@ -4,18 +4,22 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# The GIN index over the tsvector exists on PostgreSQL only (SQLite searches the text itself).
-INDEX = "library_findingindex_vector_gin"
+# The GIN indexes over the tsvectors exist on PostgreSQL only (SQLite searches the text itself).
+INDEXED = ("vector", "grams")
 
 
 def create_gin_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"CREATE INDEX {INDEX} ON library_findingindex USING gin (vector)")
+        for column in INDEXED:
+            schema_editor.execute(
+                f"CREATE INDEX library_findingindex_{column}_gin ON library_findingindex USING gin ({column})"
+            )
 
 
 def drop_gin_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+        for column in INDEXED:
+            schema_editor.execute(f"DROP INDEX IF EXISTS library_findingindex_{column}_gin")
 
 
 class Migration(migrations.Migration):
@@ -34,6 +38,7 @@ class Migration(migrations.Migration):
                 ('text', models.TextField(blank=True, verbose_name='normalised text')),
                 ('words', models.TextField(blank=True, verbose_name='segmented text')),
                 ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                ('grams', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
             ],
             options={
                 'verbose_name': 'search index entry',
