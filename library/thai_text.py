@@ -88,9 +88,13 @@ class Query:
         return bool(self.terms)
 
     def needles(self) -> list[str]:
-        """What to mark in a text: the phrase, each term, each word; longest first."""
-        found = {self.phrase, *self.terms, *(word for term in self.term_words for word in term)}
-        return sorted((needle for needle in found if needle), key=len, reverse=True)
+        """What to mark in a text: the phrase and each term, longest first."""
+        return sorted({needle for needle in (self.phrase, *self.terms) if needle}, key=len, reverse=True)
+
+    def word_needles(self) -> list[str]:
+        """What to mark where no term occurs whole: the terms' words, single letters left out (ช of ศอ|ช)."""
+        found = {word for words in self.term_words for word in words if len(word) > 1}
+        return sorted(found, key=len, reverse=True)
 
 
 def _spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
@@ -114,7 +118,7 @@ def _spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
 def highlight(text: str, query: Query, context: int | None = None) -> SafeString:
     """The original text, escaped, with each match in <mark>; with `context`, only around the first match."""
     text = text or ""
-    spans = _spans(text, query.needles()) if query else []
+    spans = (_spans(text, query.needles()) or _spans(text, query.word_needles())) if query else []
     start, end = 0, len(text)
     if context is not None and len(text) > 2 * context:
         first = spans[0][0] if spans else 0
@@ -135,4 +139,4 @@ def highlight(text: str, query: Query, context: int | None = None) -> SafeString
 
 
 def contains_match(text: str, query: Query) -> bool:
-    return bool(query) and bool(_spans(text or "", query.needles()))
+    return bool(query) and bool(_spans(text or "", query.needles()) or _spans(text or "", query.word_needles()))

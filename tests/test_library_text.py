@@ -58,3 +58,11 @@ def test_ngrams_are_marked_trigrams_of_each_run():
 
     assert ngrams("ศอช. AB") == ["~ศอช", "~อช."]
     assert ngrams("ab") == []
+
+
+def test_a_term_found_whole_is_marked_and_not_its_letters():
+    assert highlight("การประชุม ศอช.", Query.parse("ศอช.")) == "การประชุม <mark>ศอช.</mark>"
+
+
+def test_words_are_marked_where_the_term_is_not_whole():
+    assert highlight("ผ้า และ ไทย", Query.parse("ผ้าไทย")) == "<mark>ผ้า</mark> และ <mark>ไทย</mark>"
