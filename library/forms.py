@@ -21,6 +21,9 @@ class LibraryFilterForm(forms.Form):
         self.fields["fiscal_year"].choices = [("", _("All years")), *((year, year) for year in years)]
         for name in ("project", "zone", "province"):
             self.fields[name].empty_label = _("All")
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.widget.attrs["class"] = "form-select"
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": _("A Thai word, e.g. ผ้าไทย"), "autocomplete": "off"}
         )
