@@ -221,3 +221,21 @@ def test_files_are_shared_with_best_practices_only(client, officer, kk):
     client.force_login(officer)
     assert client.post(share_url(kk.shortfall), {"attachments": [kk.private.pk]}).status_code == 404
     assert client.get(share_url(kk.practice)).status_code == 405
+
+
+def test_the_sharing_panel_costs_one_query_whatever_the_number_of_files(client, officer, kk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(officer)
+    url = reverse("reports:edit", args=[kk.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(5):
+        practice = factories.best_practice(kk, title=f"แบบอย่าง {n}")
+        SharedAttachment.objects.create(finding=practice, attachment=attach(kk, f"ไฟล์ {n}.pdf"))
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert html.count('class="border-top pt-2 mt-2 share-form"') == 6
+    assert len(many) == len(few)

@@ -1,6 +1,5 @@
 from django import template
 
-from library.models import SharedAttachment
 from reports import access
 from reports.models import Finding
 
@@ -9,23 +8,26 @@ register = template.Library()
 
 @register.inclusion_tag("library/sharing_panel.html", takes_context=True)
 def library_sharing(context) -> dict:
-    """On a report's page, for its province's officer: which attachments each best practice shares (two queries)."""
+    """On a report's page, for its province's officer: which attachments each best practice shares.
+
+    It reads the attachments the page has already listed, and asks one query more only when there are some.
+    """
     report, request = context.get("report"), context.get("request")
     if report is None or request is None or not access.is_officer_of(request.user, report):
         return {"show": False}
-    attachments = list(context.get("attachments") or report.attachments.all())
-    practices = list(report.findings.filter(kind=Finding.Kind.BEST_PRACTICE).select_related("project"))
-    shared: dict[int, set[int]] = {}
-    for finding_id, attachment_id in SharedAttachment.objects.filter(finding__report=report).values_list(
-        "finding_id", "attachment_id"
-    ):
-        shared.setdefault(finding_id, set()).add(attachment_id)
+    attachments = list(context.get("attachments") or [])
+    practices: dict[int, dict] = {}
+    if attachments:
+        rows = report.findings.filter(kind=Finding.Kind.BEST_PRACTICE).order_by("position", "pk")
+        for pk, title, project, short_name, shared_id in rows.values_list(
+            "pk", "title", "project__name_th", "project__short_name", "shared_attachments__attachment_id"
+        ):
+            practice = practices.setdefault(pk, {"pk": pk, "name": title or short_name or project, "shared": set()})
+            if shared_id is not None:
+                practice["shared"].add(shared_id)
     rows = [
-        {
-            "finding": finding,
-            "choices": [(attachment, attachment.pk in shared.get(finding.pk, set())) for attachment in attachments],
-        }
-        for finding in practices
+        {**practice, "choices": [(attachment, attachment.pk in practice["shared"]) for attachment in attachments]}
+        for practice in practices.values()
     ]
     return {
         "show": True,
