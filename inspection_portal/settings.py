@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "meetings",
     "trends",
     "notifications",
+    "library",
     "inspection_portal",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
     "django_cleanup.apps.CleanupConfig",

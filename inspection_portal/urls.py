@@ -31,6 +31,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("meetings/", include("meetings.urls")),
     path("trends/", include("trends.urls")),
+    path("library/", include("library.urls")),
     path("admin/", admin.site.urls),
 ]
 

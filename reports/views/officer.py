@@ -246,8 +246,12 @@ def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = get_object_or_404(Attachment.objects.select_related("report"), pk=pk)
-    access.get_report_for_user(request.user, attachment.report_id)
+    """The file, for whoever may read the report, and for every signed-in user once it is shared in the library."""
+    from library.sharing import is_in_library
+
+    attachment = get_object_or_404(Attachment.objects.select_related("report__period"), pk=pk)
+    if not (access.may_view_report(request.user, attachment.report) or is_in_library(attachment)):
+        raise PermissionDenied
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
