@@ -279,6 +279,7 @@ class NextReport:
     next_steps: str
     resolved: str = ""
     accepted: bool = False
+    best_practices: tuple[BestPractice, ...] = ()
 
 
 def _q4(month: int, day: int, hour: int, minute: int = 0) -> datetime.datetime:
@@ -293,6 +294,17 @@ NEXT_REPORTS = {
         "ขยายผลพื้นที่ต้นแบบโคก หนอง นา สู่การท่องเที่ยวชุมชนในปีงบประมาณ พ.ศ. 2565",
         resolved="ได้รับงบประมาณสนับสนุนจากองค์การบริหารส่วนจังหวัด จัดประชุมพัฒนาศักยภาพคณะกรรมการ ศอช. ครบทุกอำเภอ",
         accepted=True,
+        best_practices=(
+            BestPractice(
+                COORDINATION_CENTRE,
+                title="ศอช. ต้นแบบการจัดทำแผนงานของตนเอง",
+                what_done=(
+                    "ศูนย์ประสานงานองค์การชุมชน (ศอช.) ทุกอำเภอจัดเวทีประชาคมจัดทำแผนงานของตนเอง "
+                    "โดยมีพัฒนากรเป็นพี่เลี้ยง และเชื่อมแผนงานกับองค์กรปกครองส่วนท้องถิ่น"
+                ),
+                achieved="ศอช. ทุกอำเภอมีแผนงานและขับเคลื่อนกิจกรรมได้ด้วยตนเอง",
+            ),
+        ),
     ),
     "ขอนแก่น": NextReport(
         _q4(9, 29, 14, 30),
@@ -300,6 +312,16 @@ NEXT_REPORTS = {
         "เครือข่ายผักปลอดภัยขยายเพิ่มขึ้นอีก 3 อำเภอ",
         "เร่งรัดงานขุดดินและการส่งเบิกเงินโครงการโคก หนอง นา ให้แล้วเสร็จในไตรมาส 1",
         accepted=True,
+        best_practices=(
+            BestPractice(
+                FOOD_SECURITY,
+                title="เครือข่ายผักปลอดภัยสู่ตลาดชุมชน",
+                what_done=(
+                    "รวมกลุ่มครัวเรือนปลูกผักปลอดภัย เชื่อมโยงตลาดนัดชุมชนและโรงพยาบาลในพื้นที่ พร้อมตรวจสารเคมีตกค้างก่อนจำหน่ายทุกเดือน"
+                ),
+                achieved="เครือข่ายขยายเพิ่มขึ้นอีก 3 อำเภอ ครัวเรือนสมาชิกมีรายได้เพิ่มขึ้น",
+            ),
+        ),
     ),
     "มหาสารคาม": NextReport(
         _q4(9, 27, 9, 30),
@@ -308,6 +330,16 @@ NEXT_REPORTS = {
         "ติดตามการใช้ประโยชน์พื้นที่โคก หนอง นา ของครัวเรือนเป้าหมาย",
         resolved="สำนักงานโยธาธิการและผังเมืองจังหวัดส่งช่างควบคุมงานสนับสนุน งานขุดดินและเอกสารส่งเบิกเงินแล้วเสร็จ",
         accepted=True,
+        best_practices=(
+            BestPractice(
+                KHOK_NONG_NA,
+                title="ภาคีร่วมใจ ขุดโคก หนอง นา แล้วเสร็จทุกแปลง",
+                what_done=(
+                    "ประสานสำนักงานโยธาธิการและผังเมืองจังหวัดส่งช่างควบคุมงาน และจัดทีมพี่เลี้ยงด้านเอกสารการเบิกจ่ายประจำทุกอำเภอ"
+                ),
+                achieved="งานขุดดินแล้วเสร็จครบทุกแปลง และเบิกจ่ายงบประมาณได้ตามแผน",
+            ),
+        ),
     ),
     "ร้อยเอ็ด": NextReport(
         _q4(9, 30, 11),
@@ -315,6 +347,14 @@ NEXT_REPORTS = {
         "ผู้นำการเปลี่ยนแปลงขยายเครือข่ายครบทุกตำบล",
         "ติดตามเร่งรัดลูกหนี้กองทุนพัฒนาบทบาทสตรีต่อเนื่อง",
         accepted=True,
+        best_practices=(
+            BestPractice(
+                CHANGE_LEADERS,
+                title="ผู้นำการเปลี่ยนแปลงครบทุกตำบล",
+                what_done="พัฒนาศักยภาพผู้นำการเปลี่ยนแปลง และสร้างเครือข่ายผู้นำผ่านกลุ่มสื่อสารออนไลน์ระดับตำบล",
+                achieved="มีผู้นำการเปลี่ยนแปลงครบทุกตำบล ขับเคลื่อนกิจกรรมพัฒนาหมู่บ้านได้ต่อเนื่อง",
+            ),
+        ),
     ),
     "กำแพงเพชร": NextReport(
         _q4(9, 28, 15, 20),
@@ -543,7 +583,7 @@ def _next_report(province, period, plan: NextReport, officer, inspector, tally: 
             "overall_results": plan.overall_results,
             "achievements": plan.achievements,
             "next_steps": plan.next_steps,
-            "no_best_practices": True,
+            "no_best_practices": not plan.best_practices,
             "updated_by": officer,
         },
     )
@@ -562,6 +602,17 @@ def _next_report(province, period, plan: NextReport, officer, inspector, tally: 
             chains.carry_forward(report, finding.pk, by=officer, today=day)
             carried += 1
     tally.count(Finding, carried)
+    for position, item in enumerate(plan.best_practices, start=report.findings.count()):
+        Finding.objects.create(
+            report=report,
+            project=Project.objects.get(name_th=item.project),
+            kind=Finding.Kind.BEST_PRACTICE,
+            title=item.title,
+            what_done=item.what_done,
+            achieved=item.achieved,
+            position=position,
+        )
+    tally.count(Finding, len(plan.best_practices))
     if not carried:
         ProvinceReport.objects.filter(pk=report.pk).update(no_shortfalls=True)
         report.refresh_from_db()

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -101,9 +102,10 @@ def test_second_run_creates_nothing_and_changes_nothing(loaded):
 def test_first_run_reports_what_it_created(geography, settings):
     settings.DEBUG = True
     result = meeting_demo.load()
-    # The seed's eight reports (16 findings), and the eight of the quarter after (4 shortfalls carried forward).
+    # The seed's eight reports (16 findings), and the eight of the quarter after (4 shortfalls carried forward,
+    # a best practice in each of the four accepted reports).
     assert result["created"]["reports.ProvinceReport"] == 16
-    assert result["created"]["reports.Finding"] == Finding.objects.count() == 20
+    assert result["created"]["reports.Finding"] == Finding.objects.count() == 24
     assert result["created"]["reports.ShortfallResolution"] == ShortfallResolution.objects.count() == 4
     assert all(count == 0 for count in meeting_demo.load()["created"].values())
 
@@ -353,3 +355,13 @@ def test_khon_kaen_q4_page_says_the_problem_is_running(loaded, client):
     client.force_login(get_user_model().objects.get(username="officer_khonkaen"))
     page = client.get(reverse("reports:edit", args=[_next_report("ขอนแก่น").pk])).content.decode()
     assert "ต่อเนื่องจากไตรมาสก่อน" in page and "ปัญหาต่อเนื่อง 2 ไตรมาส" in page
+
+
+def test_the_library_shows_the_accepted_q4_best_practices(loaded, client):
+    """On `make run` the library has something: the best practices of Q4's accepted reports, found by a Thai word."""
+    client.force_login(get_user_model().objects.get(username="officer_uthaithani"))
+    page = client.get(reverse("library:list")).content.decode()
+    for title in ("ศอช. ต้นแบบการจัดทำแผนงานของตนเอง", "เครือข่ายผักปลอดภัยสู่ตลาดชุมชน", "ผู้นำการเปลี่ยนแปลงครบทุกตำบล"):
+        assert title in page
+    found = re.sub(r"</?mark>", "", client.get(reverse("library:list"), {"q": "ผักปลอดภัย"}).content.decode())
+    assert "เครือข่ายผักปลอดภัยสู่ตลาดชุมชน" in found and "ผู้นำการเปลี่ยนแปลงครบทุกตำบล" not in found
