@@ -59,6 +59,7 @@ def test_the_accounts_sign_in_and_read_their_pages(tiny, client):
     assert client.get(reverse("reports:tracker")).status_code == 200
     meeting = FollowUpMeeting.objects.filter(inspector__username=tiny.accounts["inspector"]).first()
     assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
+    client.logout()
     sign_in(client, tiny.accounts["officer"])
     assert client.get(reverse("reports:officer_home")).status_code == 200
 
