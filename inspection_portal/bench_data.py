@@ -6,7 +6,8 @@ with figures, attachments' metadata (a few tiny stored files shared by many rows
 officers, inspectors and their assignments per year, a head of inspectors and an
 administrator, a follow-up meeting per zone per quarter and one national meeting.
 
-Every meeting's summary is built and published as data (what the page, the print view and
+Every meeting's summary is built, and published as data (but for the latest quarter's meetings
+of zones 6, 12 and 18, left as drafts) (what the page, the print view and
 the downloads read). The Word and PDF files are rendered and stored, as publishing does,
 only for the national meeting and a sample (`rendered`, by default the latest quarter's
 meeting of zone 1): rendering hundreds of PDFs would take far longer than the rest. The other
@@ -138,6 +139,7 @@ class Result:
     counts: dict[str, int] = field(default_factory=dict)
     rendered: list[int] = field(default_factory=list)  # meetings whose Word and PDF are stored
     national: int | None = None  # the national meeting's pk
+    drafts: list[int] = field(default_factory=list)  # meetings left unpublished (of the latest quarter)
     accounts: dict[str, str] = field(default_factory=dict)  # role → a username
 
 
@@ -166,6 +168,7 @@ class _Builder:
         self.texts = fragments()
         self.titles = best_practice_titles()
         self.password = make_password(PASSWORD)
+        self.drafts: list[int] = []
 
     def count(self, model, number: int) -> None:
         label = model._meta.label
@@ -549,23 +552,29 @@ class _Builder:
         through.objects.bulk_create(zone_links, batch_size=2000)
         MeetingTopic.objects.bulk_create(topics, batch_size=2000)
         self.count(FollowUpMeeting, len(meetings))
-        # Every summary built and published as data; the national one is published by documents.publish later.
+        # Every summary built and published as data; the national one is published by documents.publish (render_files).
         national = meetings[-1][0]
-        published = []
-        for meeting, _zones in meetings[:-1]:
+        national_period = meetings[-1][0].period
+        for meeting, zones in meetings[:-1]:
             tree = summary.build(meeting)
             meeting.draft = tree
+            if meeting.period_id == national_period.pk and zones[0].number % 6 == 0:
+                # A few of the latest quarter's meetings are still drafts (zones 6, 12, 18): the draft downloads.
+                self.drafts.append(meeting.pk)
+                continue
             meeting.published = tree
             meeting.published_at = timezone.make_aware(
                 datetime.datetime.combine(meeting.held_on + datetime.timedelta(days=3), datetime.time(15))
             )
             meeting.published_by = meeting.inspector
-            published.append(meeting)
         FollowUpMeeting.objects.bulk_update(
-            published, ["draft", "published", "published_at", "published_by"], batch_size=100
+            [meeting for meeting, _zones in meetings[:-1]],
+            ["draft", "published", "published_at", "published_by"],
+            batch_size=100,
         )
+        self.result.drafts = list(self.drafts)
         self.result.national = national.pk
-        latest = [m for m, zones in meetings[:-1] if m.period_id == national_period.pk]
+        latest = [m for m, _z in meetings[:-1] if m.period_id == national_period.pk and m.published is not None]
         self.sample = latest[0] if latest else None
 
     def render_files(self) -> None:
