@@ -12,10 +12,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from http.cookiejar import Cookie, CookieJar
 from pathlib import Path
 
 import pytest
-import requests
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
@@ -33,6 +37,60 @@ pytestmark = [
 ]
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Response:
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status_code, self.content = status, body
+        self.text = body.decode("utf-8", "replace")
+
+
+class Browser:
+    """A browser's cookies over plain HTTP (the standard library: the test venv has no HTTP client)."""
+
+    def __init__(self) -> None:
+        self.jar = CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def cookie(self, name: str) -> str:
+        return next(cookie.value for cookie in self.jar if cookie.name == name)
+
+    def set_cookie(self, name: str, value: str) -> None:
+        self.jar.set_cookie(
+            Cookie(0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None, True, None, None, {})
+        )
+
+    def request(self, url: str, data: bytes | None = None, headers: dict | None = None) -> Response:
+        try:
+            with self.opener.open(urllib.request.Request(url, data=data, headers=headers or {}), timeout=60) as r:
+                return Response(r.status, r.read())
+        except urllib.error.HTTPError as error:
+            return Response(error.code, error.read())
+
+    def get(self, url: str) -> Response:
+        return self.request(url)
+
+    def post(self, url: str, data: dict, files: dict | None = None) -> Response:
+        if not files:
+            return self.request(url, urllib.parse.urlencode(data).encode())
+        boundary = uuid.uuid4().hex
+        parts = []
+        for name, value in data.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        for name, (filename, content, content_type) in files.items():
+            head = (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f"filename*=UTF-8''{urllib.parse.quote(filename)}; filename=\"upload.pdf\"\r\n"
+                f"Content-Type: {content_type}\r\n\r\n"
+            )
+            parts.append(head.encode() + content + b"\r\n")
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.request(url, b"".join(parts), {"Content-Type": f"multipart/form-data; boundary={boundary}"})
 
 
 def free_port() -> int:
@@ -77,9 +135,10 @@ def two_apps(tmp_path):
         for host in hosts:
             while True:
                 try:
-                    if requests.get(f"{host}/healthz", timeout=2).status_code == 200:
-                        break
-                except requests.ConnectionError:
+                    with urllib.request.urlopen(f"{host}/healthz", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
                     pass
                 assert time.monotonic() < deadline, "the app processes did not start"
                 time.sleep(0.3)
@@ -95,22 +154,19 @@ def token(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def sign_in(host: str, username: str) -> requests.Session:
-    session = requests.Session()
-    page = session.get(f"{host}/accounts/login/")
-    response = session.post(
-        f"{host}/accounts/login/",
-        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token(page.text)},
-        allow_redirects=False,
-    )
-    assert response.status_code == 302
-    return session
+def sign_in(host: str, username: str) -> Browser:
+    browser = Browser()
+    page = browser.get(f"{host}/accounts/login/")
+    data = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token(page.text)}
+    assert browser.post(f"{host}/accounts/login/", data).status_code == 302
+    return browser
 
 
-def same_session_on(host: str, session: requests.Session) -> requests.Session:
-    other = requests.Session()
-    other.cookies.set("sessionid", session.cookies["sessionid"])
-    other.cookies.set("csrftoken", session.cookies["csrftoken"])
+def same_session(browser: Browser) -> Browser:
+    """Another browser with the same cookies: what a load balancer sending the next request elsewhere gives."""
+    other = Browser()
+    for name in ("sessionid", "csrftoken"):
+        other.set_cookie(name, browser.cookie(name))
     return other
 
 
@@ -127,7 +183,9 @@ def form(version: int, overall_results: str, csrf: str) -> dict:
     }
 
 
-def test_two_processes_share_sessions_uploads_and_locks(geography, two_apps):
+def test_two_processes_share_sessions_uploads_and_locks(geography, two_apps, settings):
+    # The app processes know the production hashers only, not the tests' fast one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     make_officer("officer_kk", "ขอนแก่น")
     report = factories.report("ขอนแก่น", factories.open_period(), overall_results="ฉบับเดิม")
     first_host, second_host = two_apps
@@ -135,17 +193,16 @@ def test_two_processes_share_sessions_uploads_and_locks(geography, two_apps):
 
     # Sessions: signed in through the first process, the cookie works on the second.
     first = sign_in(first_host, "officer_kk")
-    second = same_session_on(second_host, first)
-    page = second.get(f"{second_host}{edit}", allow_redirects=False)
+    second = same_session(first)
+    page = second.get(f"{second_host}{edit}")
     assert page.status_code == 200 and "ฉบับเดิม" in page.text
 
     # Uploads: attached through the first, downloaded through the second.
     csrf = token(page.text)
     upload = first.post(
         f"{first_host}{reverse('reports:attachment_add', args=[report.pk])}",
-        data={"csrfmiddlewaretoken": csrf},
+        {"csrfmiddlewaretoken": csrf},
         files={"file": ("ภาพกิจกรรม.pdf", PDF, "application/pdf")},
-        allow_redirects=False,
     )
     assert upload.status_code == 302
     attachment = Attachment.objects.get(report=report)
@@ -156,10 +213,9 @@ def test_two_processes_share_sessions_uploads_and_locks(geography, two_apps):
     barrier = threading.Barrier(2)
     responses = {}
 
-    def save(name: str, host: str, session: requests.Session) -> None:
+    def save(name: str, host: str, browser: Browser) -> None:
         barrier.wait()
-        data = form(1, f"ข้อความจาก{name}", csrf)
-        responses[name] = session.post(f"{host}{edit}", data=data, allow_redirects=False)
+        responses[name] = browser.post(f"{host}{edit}", form(1, f"ข้อความจาก{name}", csrf))
 
     threads = [
         threading.Thread(target=save, args=("เครื่องแรก", first_host, first)),
