@@ -10,6 +10,7 @@ import tarfile
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 PUBLIC_TABLES = "select count(*) from pg_tables where schemaname = 'public'"
 
@@ -22,8 +23,10 @@ def _connection(database: dict) -> tuple[list[str], dict[str, str]]:
     """libpq options and environment for pg_dump/pg_restore/psql from a Django database setting."""
     if database["ENGINE"] != "django.db.backends.postgresql":
         raise BackupError(
-            "Backup and restore work on PostgreSQL (the production database). A SQLite trial database is one "
-            "file: copy it while the portal is stopped."
+            _(
+                "Backup and restore work on PostgreSQL (the production database). A SQLite trial database is one "
+                "file: copy it while the portal is stopped."
+            )
         )
     options = ["--host", database.get("HOST") or "127.0.0.1", "--port", str(database.get("PORT") or 5432)]
     if database.get("USER"):
@@ -51,7 +54,7 @@ def backup(directory: Path, database: dict | None = None, media_root: Path | Non
     command = ["pg_dump", *options, "--format=custom", "--no-owner", "--file", str(dump), database["NAME"]]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
-        raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
+        raise BackupError(_("pg_dump failed: %(error)s") % {"error": result.stderr.strip()})
     with tarfile.open(media, "w:gz") as archive:
         if media_root.exists():
             archive.add(media_root, arcname="media")
@@ -71,19 +74,26 @@ def restore(dump: Path, media: Path, database: dict | None = None, media_root: P
         check=False,
     )
     if tables.returncode:
-        raise BackupError(f"cannot reach the database {database['NAME']}: {tables.stderr.strip()}")
+        raise BackupError(
+            _("Cannot reach the database %(name)s: %(error)s")
+            % {"name": database["NAME"], "error": tables.stderr.strip()}
+        )
     if tables.stdout.strip() != "0":
-        raise BackupError(f"the database {database['NAME']} is not empty: restore into a freshly created one.")
+        raise BackupError(
+            _("The database %(name)s is not empty: restore into a freshly created one.") % {"name": database["NAME"]}
+        )
     if media_root.exists() and any(media_root.iterdir()):
-        raise BackupError(f"MEDIA_ROOT ({media_root}) is not empty: restore into an empty or new folder.")
+        raise BackupError(
+            _("MEDIA_ROOT (%(folder)s) is not empty: restore into an empty or new folder.") % {"folder": media_root}
+        )
     command = ["pg_restore", *options, "--no-owner", "--exit-on-error", "--dbname", database["NAME"], str(dump)]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
-        raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
+        raise BackupError(_("pg_restore failed: %(error)s") % {"error": result.stderr.strip()})
     media_root.mkdir(parents=True, exist_ok=True)
     with tarfile.open(media, "r:gz") as archive:
         for member in archive.getmembers():
             if not (member.isfile() or member.isdir()) or not member.name.startswith("media"):
-                raise BackupError(f"unexpected entry in the media archive: {member.name}")
+                raise BackupError(_("Unexpected entry in the media archive: %(name)s") % {"name": member.name})
             member.name = member.name[len("media") :].lstrip("/") or "."
         archive.extractall(media_root, filter="data")

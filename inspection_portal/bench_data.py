@@ -31,6 +31,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meetings import documents, summary
 from meetings.models import FollowUpMeeting, MeetingTopic
@@ -149,8 +150,10 @@ def build(sizes: Sizes | None = None, today: datetime.date | None = None, log=la
     today = today or timezone.localdate()
     if ProvinceReport.objects.exists() or FollowUpMeeting.objects.exists():
         raise NotEmpty(
-            "The database already holds reports or meetings: load_bench_data fills an empty database "
-            "(make bench creates its own, bench_ip). Drop and create it again, then migrate."
+            _(
+                "The database already holds reports or meetings: load_bench_data fills an empty database "
+                "(make bench creates its own, bench_ip). Drop and create it again, then migrate."
+            )
         )
     rng = random.Random(sizes.seed)
     result = Result()

@@ -86,12 +86,12 @@ def test_a_restored_copy_holds_the_same_record(tmp_path, fresh_database):
             assert (restored_media / name).read_bytes() == (Path(settings.MEDIA_ROOT) / name).read_bytes()
 
     # A restore never writes over a database or files in use.
-    with pytest.raises(backup.BackupError, match="not empty"):
+    with pytest.raises(backup.BackupError, match="มีข้อมูลอยู่แล้ว"):
         backup.restore(dump, media, database=fresh_database, media_root=tmp_path / "other-media")
-    with pytest.raises(CommandError, match="not empty"):
+    with pytest.raises(CommandError, match="มีข้อมูลอยู่แล้ว"):
         call_command("restore_portal", str(dump), str(media), stdout=io.StringIO())
 
 
 def test_backup_refuses_sqlite_with_the_reason():
-    with pytest.raises(backup.BackupError, match="SQLite trial database is one file"):
+    with pytest.raises(backup.BackupError, match="SQLite เป็นไฟล์เดียว"):
         backup.backup(Path("/nonexistent"), database={"ENGINE": "django.db.backends.sqlite3", "NAME": "x"})

@@ -69,5 +69,5 @@ def test_the_accounts_sign_in_and_read_their_pages(tiny, client):
 def test_refuses_a_database_that_holds_reports(tiny):
     with pytest.raises(bench_data.NotEmpty):
         bench_data.build(TINY, today=TODAY)
-    with pytest.raises(CommandError, match="empty database"):
+    with pytest.raises(CommandError, match="ฐานข้อมูลว่าง"):
         call_command("load_bench_data", "--years", "1", "--provinces", "1", stdout=io.StringIO())

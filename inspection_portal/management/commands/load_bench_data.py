@@ -4,6 +4,7 @@ import logging
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from inspection_portal import bench_data
 
@@ -43,4 +44,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         self.stdout.write(f"national meeting: {result.national}; rendered: {result.rendered}")
         self.stdout.write(f"accounts (password {bench_data.PASSWORD}): {result.accounts}")
-        self.stdout.write(self.style.SUCCESS(f"Bench data loaded in {time.monotonic() - started:.0f} s."))
+        done = _("Bench data loaded in %(seconds)d s.") % {"seconds": time.monotonic() - started}
+        self.stdout.write(self.style.SUCCESS(done))

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from inspection_portal import backup
 
@@ -22,5 +23,5 @@ class Command(BaseCommand):
             backup.restore(Path(dump), Path(media))
         except backup.BackupError as error:
             raise CommandError(str(error)) from error
-        done = "Restored. Run `manage.py migrate` if this code is newer than the backup."
+        done = _("Restored. Run `manage.py migrate` if this code is newer than the backup.")
         self.stdout.write(self.style.SUCCESS(done))
