@@ -156,9 +156,8 @@ def measure_capacity(host: str, places: dict, cookies: dict) -> tuple[int, list[
         # The users arrive over RAMP_SECONDS, so their first pages spread like their later ones.
         figures = run_users(user_class, users, users / RAMP_SECONDS, RAMP_SECONDS, STEP_SECONDS)
         steps.append({"users": users, **figures})
-        print(
-            f"  capacity step {users} users: p95 {figures['p95']:.0f} ms, {figures['errors']} errors", file=sys.stderr
-        )
+        slowest = ", ".join(f"{name} {p95:.0f} ms" for p95, name in figures["slowest"])
+        print(f"  capacity step {users} users: p95 {figures['p95']:.0f} ms; slowest p95: {slowest}", file=sys.stderr)
         if figures["p95"] >= P95_LIMIT_MS or figures["errors"]:
             break
         best = users
@@ -197,6 +196,7 @@ def main() -> None:
         + "; ".join(
             f"{s['users']} users {s['rps']:.1f} req/s p95 {s['p95']:.0f} ms {s['errors']} errors" for s in steps
         ),
+        "slowest p95 at the last step: " + ", ".join(f"{name} {p95:.0f} ms" for p95, name in steps[-1]["slowest"]),
     ]
     if errors:
         report.append("errors: " + "; ".join(f"{name}: {', '.join(kinds)}" for name, kinds in errors.items()))
