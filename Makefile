@@ -14,7 +14,7 @@ TEST_ENV := SECRET_KEY=test-only-secret-key DEBUG=0 SECURE_SSL_REDIRECT=0 STATIC
 PO := locale/th/LC_MESSAGES/django.po
 MO := locale/th/LC_MESSAGES/django.mo
 
-.PHONY: run test install install-dev lint messages compile-messages clean
+.PHONY: run test bench install install-dev lint messages compile-messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,18 @@ test: install-dev
 	$(VENV)/bin/ruff check .
 	$(TEST_ENV) $(VENV)/bin/pytest $(ARGS)
 
+# The benchmark (README "Benchmark"): its own PostgreSQL database, national-scale data, gunicorn, locust.
+# Not part of `make test`; its load generator lives in its own venv (requirements-bench.txt).
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: install $(BENCH_VENV)/.installed
+	bash bench/run.sh
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -62,4 +74,4 @@ compile-messages:
 	msgfmt --check-format -o locale/th/LC_MESSAGES/djangojs.mo locale/th/LC_MESSAGES/djangojs.po
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) staticfiles .pytest_cache var/bench

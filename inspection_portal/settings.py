@@ -54,6 +54,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's /healthz answers before any redirect, session or login.
+    "inspection_portal.middleware.HealthCheckMiddleware",
+    "inspection_portal.middleware.SlowRequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -281,6 +284,9 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Requests slower than this many milliseconds are logged with their user, path, status and duration.
+SLOW_REQUEST_MS = envint("SLOW_REQUEST_MS", 1000)
 
 LOGGING = {
     "version": 1,
