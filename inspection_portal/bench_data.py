@@ -33,6 +33,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from library import indexing as library_indexing
 from meetings import documents, summary
 from meetings.models import FollowUpMeeting, MeetingTopic
 from provinces import reference, roles
@@ -160,6 +161,8 @@ def build(sizes: Sizes | None = None, today: datetime.date | None = None, log=la
     with transaction.atomic():
         builder = _Builder(sizes, today, rng, result, log)
         builder.run()
+        # Bulk inserts send no signals: the library's search index is written in one pass.
+        log(f"search index: {library_indexing.reindex()} findings")
     # Rendering happens after the data is committed, each in its own transaction as in production.
     builder.render_files()
     return result

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from inspection_portal import bench_data
+from library.models import FindingIndex
 from meetings.models import FollowUpMeeting
 from provinces.models import InspectorAssignment, ProvincialOfficer
 from reports.models import Attachment, Finding, FindingFigure, ProvinceReport, ReviewEvent
@@ -38,6 +39,8 @@ def test_builds_every_province_year_and_quarter(tiny):
     assert ProvincialOfficer.objects.count() == 3
     assert InspectorAssignment.objects.filter(fiscal_year=2570).exists()
     assert tiny.counts["reports.ProvinceReport"] == ProvinceReport.objects.count()
+    # bulk inserts send no signals: the search index is written for every finding
+    assert FindingIndex.objects.count() == Finding.objects.count()
 
 
 def test_meetings_per_zone_and_quarter_and_a_national_one_all_published(tiny):
