@@ -9,6 +9,7 @@ access to anything. Who may see and change a meeting is meetings/access.py's.
 
 import copy
 import datetime
+import uuid
 from calendar import monthrange
 
 from django.conf import settings
@@ -174,7 +175,12 @@ class FollowUpMeeting(models.Model):
         _("page numbers"), max_length=12, choices=PageNumbers.choices, default=PageNumbers.LABEL
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["draft", "published", "published_docx", "published_pdf"])
+    # A new random value whenever the draft or the published summary is written: the key of their
+    # rendered HTML in the cache (meetings/rendered.py), so a changed summary is never served stale.
+    summary_token = models.UUIDField(_("summary version"), default=uuid.uuid4, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["draft", "published", "published_docx", "published_pdf", "summary_token"]
+    )
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -184,8 +190,19 @@ class FollowUpMeeting(models.Model):
     def __str__(self) -> str:
         return _("Follow-up meeting of %(date)s") % {"date": thai_date(self.held_on)}
 
+    def save(self, *args, **kwargs) -> None:
+        """Any write of the draft or the published summary gives the meeting a new summary_token."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"draft", "published"} & set(update_fields):
+            self.summary_token = uuid.uuid4()
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "summary_token"]
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
+        if "published" in self.get_deferred_fields():  # published_at is set with it (publish)
+            return self.published_at is not None
         return self.published is not None
 
     @property
