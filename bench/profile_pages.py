@@ -99,6 +99,6 @@ for name, user, url in PAGES:
             consume(client.get(url))
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(40)
+        pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
         print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
         print()

@@ -93,6 +93,15 @@ def published_file_path(meeting: "FollowUpMeeting", filename: str) -> str:
     return f"summaries/{meeting.pk}/{filename}"
 
 
+class FollowUpMeetingQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        """An update of the draft or the published summary gives the meetings a new summary_token too, as save()
+        does (meetings/rendered.py): their rendered HTML is then never served stale, however they were written."""
+        if {"draft", "published"} & kwargs.keys():
+            kwargs.setdefault("summary_token", uuid.uuid4())
+        return super().update(**kwargs)
+
+
 class FollowUpMeeting(models.Model):
     """A follow-up meeting about a quarter (or one of its months) with the provinces of one or more zones."""
 
@@ -181,6 +190,8 @@ class FollowUpMeeting(models.Model):
     history = HistoricalRecords(
         excluded_fields=["draft", "published", "published_docx", "published_pdf", "summary_token"]
     )
+
+    objects = FollowUpMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
