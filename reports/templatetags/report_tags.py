@@ -1,6 +1,8 @@
 """Template filters for how reports look; the rules themselves stay on the models."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -18,3 +20,52 @@ _BADGES = {
 def status_badge(status: str) -> str:
     """{{ report.status|status_badge }} → the badge's Bootstrap classes."""
     return _BADGES.get(str(status), "text-bg-light border")
+
+
+# The tracker's row, written once here rather than as template tags and filters repeated for every province
+# (76 rows at national scale, where the template engine's per-variable cost made most of the page's time).
+_TRACK_ROW = (
+    '<tr class="track-row{missing}" data-province="{province}" data-status="{status}">'
+    '<th scope="row" class="text-nowrap">{province}</th>'
+    '<td data-label="{status_label}"><span class="badge {badge}">{status_text}</span>{late}</td>'
+    '<td data-label="{submitted_label}">{submitted_on}</td>'
+    '<td class="text-end" data-label="{shortfalls_label}">{shortfalls}</td>'
+    '<td class="text-end" data-label="{best_practices_label}">{best_practices}</td>'
+    '<td class="text-end table-stack-action">{link}</td></tr>'
+)
+
+
+@register.simple_tag
+def track_rows(rows, status_label, late_label, submitted_label, shortfalls_label, best_practices_label) -> str:
+    """{% track_rows track.rows …labels %} → the rows of one zone's table (reports.tracking.TrackRow), escaped."""
+    labels = {
+        "status_label": status_label,
+        "submitted_label": submitted_label,
+        "shortfalls_label": shortfalls_label,
+        "best_practices_label": best_practices_label,
+    }
+    late = format_html(' <span class="badge text-bg-danger">{}</span>', late_label)
+    html = []
+    for row in rows:
+        link = (
+            format_html('<a class="btn btn-sm {}" href="{}">{}</a>', row.link_class, row.link, row.link_label)
+            if row.link
+            else ""
+        )
+        html.append(
+            format_html(
+                _TRACK_ROW,
+                missing=" table-warning" if row.is_missing else "",
+                province=row.province.name_th,
+                status=row.status,
+                badge=row.badge,
+                status_text=row.status.label,
+                late=late if row.late_badge else "",
+                submitted_on=row.submitted_on,
+                shortfalls=row.shortfalls,
+                best_practices=row.best_practices,
+                link=link,
+                **labels,
+            )
+        )
+    return mark_safe("\n".join(html))  # noqa: S308 (every part went through format_html)

@@ -27,6 +27,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
     context = {
         "period": period,
         "period_form": PeriodForm(initial={"period": period}),
+        "periods": PeriodForm.base_fields["period"].queryset.all(),
         "tracks": tracks,
         "is_admin": roles.is_admin,
         "reviews": roles.may_inspect,

@@ -1,11 +1,9 @@
-"""Throwaway national-scale data for profiling (issue 12 item 3): run with `manage.py shell < bench/tuning_data.py`.
+"""Throwaway national-scale data for profiling (issue 12 item 3): `manage.py shell < bench/tuning/tuning_data.py`.
 
 9 fiscal years x 4 quarters x every province, ~6 findings each with Thai text of realistic length,
 a meeting per zone per quarter of the latest year, one national meeting published and one left as a draft.
 """
 
-import datetime
-import itertools
 import random
 
 from django.contrib.auth import get_user_model
@@ -57,10 +55,19 @@ with transaction.atomic():
     now = timezone.now()
     reports = [
         ProvinceReport(
-            province=p, period=per, zone_id=p.zone_id, status="accepted", overall_results=text(120),
-            achievements=text(80), next_steps=text(60), submitted_at=now, reviewed_at=now,
+            province=p,
+            period=per,
+            zone_id=p.zone_id,
+            status="accepted",
+            overall_results=text(120),
+            achievements=text(80),
+            next_steps=text(60),
+            submitted_at=now,
+            reviewed_at=now,
         )
-        for per in periods for p in provinces if (p.pk, per.pk) not in existing
+        for per in periods
+        for p in provinces
+        if (p.pk, per.pk) not in existing
     ]
     ProvinceReport.objects.bulk_create(reports, batch_size=500)
     print("reports", len(reports))
@@ -83,7 +90,11 @@ with transaction.atomic():
     FindingFigure.objects.bulk_create(figures, batch_size=2000)
     through = Finding.categories.through
     through.objects.bulk_create(
-        [through(finding_id=f.pk, problemcategory_id=rng.choice(categories).pk) for f in findings if f.kind == "shortfall"],
+        [
+            through(finding_id=f.pk, problemcategory_id=rng.choice(categories).pk)
+            for f in findings
+            if f.kind == "shortfall"
+        ],
         batch_size=2000,
     )
 
@@ -94,20 +105,24 @@ for per in latest:
             period=per, inspector=inspector, held_on=per.end_date, platform="ZOOM Meeting", purpose="ติดตามผล"
         )
         m.zones.set([zone])
-        MeetingTopic.objects.bulk_create([
-            MeetingTopic(meeting=m, position=0, kind="shortfalls", title=meeting_demo.TOPICS[0]),
-            MeetingTopic(meeting=m, position=1, kind="best_practices", title=meeting_demo.TOPICS[1]),
-        ])
+        MeetingTopic.objects.bulk_create(
+            [
+                MeetingTopic(meeting=m, position=0, kind="shortfalls", title=meeting_demo.TOPICS[0]),
+                MeetingTopic(meeting=m, position=1, kind="best_practices", title=meeting_demo.TOPICS[1]),
+            ]
+        )
 for label in ("national-published", "national-draft"):
     per = latest[-1]
     m = FollowUpMeeting.objects.create(
         period=per, inspector=inspector, held_on=per.end_date, platform="ZOOM Meeting", purpose="ติดตามผล " + label
     )
     m.zones.set(zones)
-    MeetingTopic.objects.bulk_create([
-        MeetingTopic(meeting=m, position=0, kind="shortfalls", title=meeting_demo.TOPICS[0]),
-        MeetingTopic(meeting=m, position=1, kind="best_practices", title=meeting_demo.TOPICS[1]),
-    ])
+    MeetingTopic.objects.bulk_create(
+        [
+            MeetingTopic(meeting=m, position=0, kind="shortfalls", title=meeting_demo.TOPICS[0]),
+            MeetingTopic(meeting=m, position=1, kind="best_practices", title=meeting_demo.TOPICS[1]),
+        ]
+    )
     m.generate_draft()
     if label == "national-published":
         documents.publish(m, by=inspector)

@@ -1,6 +1,7 @@
 """Profile the issue 12 pages in-process (Django test Client, DEBUG off): median time, queries, top functions.
 
-DATABASE_URL=postgres://…/ip_tuning_data ALLOWED_HOSTS=testserver python bench/profile_pages.py [N] [page ...] [--profile]
+PYTHONPATH=. DATABASE_URL=postgres://…/ip_tuning_data ALLOWED_HOSTS=testserver \
+    python bench/tuning/profile_pages.py [N] [page ...] [--profile]
 """
 
 import cProfile
@@ -34,7 +35,11 @@ PROFILE = "--profile" in sys.argv
 officer_link = ProvincialOfficer.objects.select_related("user", "province").order_by("pk").first()
 officer = officer_link.user
 latest = ReportingPeriod.objects.order_by("-fiscal_year", "-quarter").filter(reports__isnull=False).first()
-own_report = ProvinceReport.objects.filter(province=officer_link.province).order_by("-period__fiscal_year", "-period__quarter").first()
+own_report = (
+    ProvinceReport.objects.filter(province=officer_link.province)
+    .order_by("-period__fiscal_year", "-period__quarter")
+    .first()
+)
 review_report = ProvinceReport.objects.filter(period=latest, findings__isnull=False).first()
 published = FollowUpMeeting.objects.filter(purpose__endswith="national-published").get()
 draft = FollowUpMeeting.objects.filter(purpose__endswith="national-draft").get()
@@ -72,7 +77,7 @@ def consume(response):
 
 
 floor = None
-print(f"{'page':28} {'ms p50':>8} {'ratio':>6} {'queries':>7} {'bytes':>8}")
+print(f"{'page':28} {'ms p50':>8} {'ratio':>6} {'cpu p50':>8} {'ratio':>6} {'queries':>7} {'bytes':>8}")
 for name, user, url in PAGES:
     if only and name not in only and not name.startswith("login"):
         continue
@@ -81,17 +86,22 @@ for name, user, url in PAGES:
     response = client.get(url)
     body = consume(response)
     assert response.status_code == 200, (name, response.status_code)
-    times = []
+    times, cpu = [], []
     for _ in range(n):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         consume(client.get(url))
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     with CaptureQueriesContext(connection) as queries:
         consume(client.get(url))
-    median = statistics.median(times) * 1000
+    median, median_cpu = statistics.median(times) * 1000, statistics.median(cpu) * 1000
     if floor is None:
-        floor = median
-    print(f"{name:28} {median:8.1f} {median / floor:6.1f} {len(queries):7d} {len(body):8d}", flush=True)
+        floor, floor_cpu = median, median_cpu
+    print(
+        f"{name:28} {median:8.1f} {median / floor:6.1f} {median_cpu:8.1f} {median_cpu / floor_cpu:6.1f}"
+        f" {len(queries):7d} {len(body):8d}",
+        flush=True,
+    )
     if PROFILE and not name.startswith("login"):
         profiler = cProfile.Profile()
         profiler.enable()
@@ -99,6 +109,8 @@ for name, user, url in PAGES:
             consume(client.get(url))
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "40")))
+        pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
+            int(os.environ.get("TOP", "40"))
+        )
         print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
         print()
