@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.lib.thai import sorted_thai
@@ -29,6 +31,9 @@ class TrackStatus(models.TextChoices):
     NOTHING_TO_REPORT = "nothing", _("nothing to report")
     ACCEPTED = "accepted", _("accepted")
 
+
+# What the tracker never shows of a report (deferred when it reads them).
+LONG_TEXTS = ("overall_results", "achievements", "next_steps", "return_comment", "reopen_reason")
 
 # Not handed in yet: the provinces the inspector has to chase.
 MISSING = frozenset({TrackStatus.NOT_STARTED, TrackStatus.DRAFT, TrackStatus.RETURNED})
@@ -138,6 +143,23 @@ class ZoneTrack:
             counts[row.status] += 1
         return [(status.label, count) for status, count in counts.items() if count]
 
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """The zone's totals as the card's header says them, in the page's language (worked out once here, not
+        by translation tags in the template's loop over the zones)."""
+        total = len(self.rows)
+        handed_in = ngettext(
+            "%(handed_in)s of %(total)s province handed in", "%(handed_in)s of %(total)s provinces handed in", total
+        )
+        return {
+            "handed_in": handed_in % {"handed_in": self.handed_in, "total": total},
+            "missing": gettext("missing: %(missing)s") % {"missing": self.missing},
+            "waiting": gettext("awaiting review: %(waiting)s") % {"waiting": self.awaiting_review},
+            "shortfalls": gettext("shortfalls: %(count)s") % {"count": self.shortfalls},
+            "best_practices": gettext("best practices: %(count)s") % {"count": self.best_practices},
+            "statuses": " · ".join(f"{label} {count}" for label, count in self.status_counts),
+        }
+
 
 def add_links(tracks: list[ZoneTrack], *, reviews: bool) -> None:
     """Give every handed-in row its button: Review or Read for an inspector, Read (the report page) for others.
@@ -182,6 +204,8 @@ def track(period: ReportingPeriod, zones: list[InspectionZone] | None) -> list[Z
         provinces = provinces.filter(reporting_zone_id__in=list(zones_by_id))
     provinces = sorted_thai(provinces, key=lambda p: p.name_th)
     reports = ProvinceReport.objects.filter(period=period, province__in=[province.pk for province in provinces])
+    # The reports' long texts are not read: 76 reports' texts were most of the bytes the page fetched.
+    reports = reports.defer(*LONG_TEXTS)
     by_province = {report.province_id: report for report in reports.with_counts().order_by()}
     tracks: dict[int | None, ZoneTrack] = {zone.pk: ZoneTrack(zone) for zone in zones or []}
     for province in provinces:

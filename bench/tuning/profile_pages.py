@@ -103,7 +103,7 @@ for name, user, url in PAGES:
         flush=True,
     )
     if PROFILE and not name.startswith("login"):
-        profiler = cProfile.Profile()
+        profiler = cProfile.Profile(time.process_time)
         profiler.enable()
         for _ in range(3):
             consume(client.get(url))
