@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -69,3 +70,14 @@ def track_rows(rows, status_label, late_label, submitted_label, shortfalls_label
             )
         )
     return mark_safe("\n".join(html))  # noqa: S308 (every text from outside is escaped above)
+
+
+@register.simple_tag
+def report_status(report) -> str:
+    """{% report_status report %} → what reports/report_status.html writes, for lists (no include per row)."""
+    badge = format_html(
+        '<span class="badge status-badge {}">{}</span>', status_badge(report.status), report.get_status_display()
+    )
+    if report.is_late:
+        return format_html('{} <span class="badge text-bg-danger status-badge">{}</span>', badge, gettext("late"))
+    return badge
