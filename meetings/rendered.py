@@ -32,7 +32,7 @@ PUBLISHED = "published"
 
 
 def _key(meeting_pk: int, which: str, token) -> str:
-    return f"meetings:summary:v2:{meeting_pk}:{which}:{token}"
+    return f"meetings:summary:v3:{meeting_pk}:{which}:{token}"
 
 
 def digest(tree: dict) -> str:
@@ -55,12 +55,11 @@ def entry_for(tree: dict) -> dict:
 
 
 def _store(meeting_pk: int, which: str, token, entry: dict) -> None:
-    """The facts and the body under two keys (the body compressed: Thai HTML shrinks about tenfold, so the
-    database cache moves a tenth of the bytes), so that a page needing only another tree's fingerprint reads
-    a few bytes."""
-    key = _key(meeting_pk, which, token)
+    """One entry per tree: the facts and the body compressed (Thai HTML shrinks about tenfold, so the database
+    cache moves a tenth of the bytes); the body is decompressed only by a page that shows it."""
     facts = {name: entry[name] for name in ("title", "missing", "digest")}
-    cache.set_many({key: facts, f"{key}:html": zlib.compress(entry["html"].encode(), 1)}, TIMEOUT)
+    facts["html_z"] = zlib.compress(entry["html"].encode(), 1)
+    cache.set(_key(meeting_pk, which, token), facts, TIMEOUT)
 
 
 def summaries(meeting: FollowUpMeeting, wanted: dict[str, bool]) -> dict[str, dict | None]:
@@ -68,12 +67,11 @@ def summaries(meeting: FollowUpMeeting, wanted: dict[str, bool]) -> dict[str, di
     as safe HTML where wanted[which] is true), in one cache read when they are there; None for a summary the
     meeting does not have. `meeting` may have its summaries deferred."""
     keys = {which: _key(meeting.pk, which, meeting.summary_token) for which in wanted}
-    names = [*keys.values(), *(f"{keys[which]}:html" for which, html in wanted.items() if html)]
-    found = cache.get_many(names)
+    found = cache.get_many(list(keys.values()))
     result: dict[str, dict | None] = {}
     for which, with_html in wanted.items():
-        facts, html = found.get(keys[which]), found.get(f"{keys[which]}:html")
-        if facts is None or (with_html and html is None):
+        cached = found.get(keys[which])
+        if cached is None:
             row = FollowUpMeeting.objects.filter(pk=meeting.pk).values(which, "summary_token").first()
             if row is None or row[which] is None:
                 result[which] = None
@@ -82,9 +80,9 @@ def summaries(meeting: FollowUpMeeting, wanted: dict[str, bool]) -> dict[str, di
             _store(meeting.pk, which, row["summary_token"], entry)
             result[which] = entry
         else:
-            entry = dict(facts)
+            entry = {name: cached[name] for name in ("title", "missing", "digest")}
             if with_html:
-                entry["html"] = mark_safe(zlib.decompress(html).decode())  # noqa: S308 (rendered by the template, escaped)
+                entry["html"] = mark_safe(zlib.decompress(cached["html_z"]).decode())  # noqa: S308 (rendered by the template, escaped)
             result[which] = entry
     return result
 

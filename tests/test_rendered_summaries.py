@@ -129,6 +129,30 @@ def test_the_cache_is_the_databases_shared_by_every_worker():
 def test_the_body_is_stored_compressed_under_the_token(inspector, meeting):
     meeting = FollowUpMeeting.objects.defer("draft", "published").get(pk=meeting.pk)
     entry = rendered.summary(meeting, rendered.DRAFT)
-    key = f"meetings:summary:v2:{meeting.pk}:draft:{meeting.summary_token}"
-    assert cache.get(key)["digest"] == entry["digest"]
-    assert isinstance(cache.get(f"{key}:html"), bytes)
+    stored = cache.get(f"meetings:summary:v3:{meeting.pk}:draft:{meeting.summary_token}")
+    assert stored["digest"] == entry["digest"] and isinstance(stored["html_z"], bytes)
+
+
+def _docx_text(data: bytes) -> str:
+    import io
+
+    import docx
+
+    return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def test_a_draft_file_is_rendered_once_per_version_and_a_change_shows_at_once(client, inspector, meeting, monkeypatch):
+    from meetings import documents
+
+    renders = []
+    real_render = documents.render
+    monkeypatch.setattr(documents, "render", lambda *args, **kwargs: renders.append(1) or real_render(*args, **kwargs))
+    client.force_login(inspector)
+    first = client.get(_url("docx", meeting))
+    assert client.get(_url("docx", meeting)).content == first.content and len(renders) == 1
+    _edit_first_block(client, meeting, "ข้อความในไฟล์ร่างฉบับใหม่")
+    second = client.get(_url("docx", meeting))
+    assert "ข้อความในไฟล์ร่างฉบับใหม่" in _docx_text(second.content) and len(renders) == 2
+    client.post(_url("page_numbers", meeting), {"page_numbers": "thai_digits"})  # another file, rendered anew
+    client.get(_url("docx", meeting))
+    assert len(renders) == 3
