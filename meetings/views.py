@@ -142,7 +142,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         shown, source = rendered.shown(meeting, prefer_draft=may_edit)
     zones = meeting.zones.all()
     context = {
-        **views_documents.page_context(request.user, meeting, zones),
+        **views_documents.page_context(request.user, meeting, zones, may_edit=may_edit),
         "meeting": meeting,
         "zones": zones,
         "tree": shown,

@@ -120,11 +120,17 @@ def download_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def page_context(user, meeting: FollowUpMeeting, zones) -> dict:
-    """What the meeting page shows of the documents: the page-number form, the findings link, the PDF fallback."""
+def page_context(user, meeting: FollowUpMeeting, zones, may_edit: bool | None = None) -> dict:
+    """What the meeting page shows of the documents: the page-number form, the findings link, the PDF fallback.
+
+    may_edit: access.may_edit_meeting's answer when the page has it already (not asked again)."""
+    if may_edit is None:
+        may_read_findings = _may_read_findings(user, meeting, zones)
+    else:
+        may_read_findings = may_edit or report_access.reads_all_zones(user)
     return {
         "page_numbers_form": PageNumbersForm(instance=meeting),
-        "may_read_findings": _may_read_findings(user, meeting, zones),
+        "may_read_findings": may_read_findings,
         "pdf_fallback": pdf.is_fallback(),
     }
 
