@@ -50,6 +50,7 @@ admin = User.objects.get(username="admin")
 
 PAGES = [
     ("login (floor)", None, "/accounts/login/"),
+    ("profile (signed-in floor)", officer, "/accounts/profile/"),
     ("officer home", officer, "/reports/"),
     ("report page", officer, f"/reports/{own_report.pk}/"),
     ("review", inspector, f"/reports/{review_report.pk}/review/"),
@@ -81,6 +82,8 @@ class Handler:
         environ = self.factory._base_environ(
             PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD="GET", HTTP_COOKIE=self.cookie, HTTP_ACCEPT_LANGUAGE="th"
         )
+        if os.environ.get("GZIP"):
+            environ["HTTP_ACCEPT_ENCODING"] = "gzip, deflate, br"
         return self.handler(environ)
 
 
