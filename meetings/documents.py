@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -65,16 +66,19 @@ def render_draft(meeting: FollowUpMeeting, fmt: Format) -> bytes:
     the page numbers and the inspector's name it gives, so downloading an unchanged draft again renders
     nothing; any change of the draft has a new token. The file's date is that of its first rendering."""
     named = hashlib.sha256(person_name(meeting.inspector).encode()).hexdigest()[:16]
-    key = f"meetings:draft-file:v1:{meeting.pk}:{meeting.summary_token}:{fmt.extension}:{meeting.page_numbers}:{named}"
-    content = cache.get(key)
-    if content is not None:
-        return content
+    key = f"meetings:draft-file:v2:{meeting.pk}:{meeting.summary_token}:{fmt.extension}:{meeting.page_numbers}:{named}"
+    cached = cache.get(key)
+    if cached is not None:
+        # The limit is the one in force now, as for a draft rendered now.
+        if cached["characters"] > settings.SUMMARY_MAX_CHARACTERS:
+            raise exports.SummaryTooLarge(cached["characters"])
+        return cached["content"]
     stored = meeting.draft  # read after the token (a deferred field): never older than the token names
     tree = stored if stored is not None else summary.build(meeting)
     info = exports.DocumentInfo(person_name(meeting.inspector), timezone.now())
     content = render(meeting, tree, fmt, draft=True, info=info)
     if stored is not None and len(content) <= DRAFT_FILE_CACHE_MAX_BYTES:
-        cache.set(key, content, DRAFT_FILE_CACHE_SECONDS)
+        cache.set(key, {"characters": exports.characters(tree), "content": content}, DRAFT_FILE_CACHE_SECONDS)
     return content
 
 

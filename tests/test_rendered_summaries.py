@@ -156,3 +156,11 @@ def test_a_draft_file_is_rendered_once_per_version_and_a_change_shows_at_once(cl
     client.post(_url("page_numbers", meeting), {"page_numbers": "thai_digits"})  # another file, rendered anew
     client.get(_url("docx", meeting))
     assert len(renders) == 3
+
+
+def test_a_cached_draft_file_still_obeys_the_length_limit_in_force(client, inspector, meeting, settings):
+    client.force_login(inspector)
+    assert client.get(_url("docx", meeting)).status_code == 200  # rendered and kept
+    settings.SUMMARY_MAX_CHARACTERS = 50
+    response = client.get(_url("docx", meeting))
+    assert response.status_code == 302 and response["Location"] == _url("detail", meeting)
