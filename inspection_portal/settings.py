@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "provinces",
     "reports",
     "meetings",
+    "trends",
     "notifications",
+    "library",
     "inspection_portal",
     # Last, as it asks: deletes a FileField's file when its row is deleted or the file replaced.
     "django_cleanup.apps.CleanupConfig",

@@ -30,6 +30,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("reports/", include("reports.urls")),
     path("meetings/", include("meetings.urls")),
+    path("trends/", include("trends.urls")),
+    path("library/", include("library.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from inspection_portal.lib.thai import THAI_MONTHS
 from meetings import exports, pdf, summary
 from meetings.models import FollowUpMeeting
 
@@ -151,13 +152,21 @@ def file_names(
     """(Thai, ASCII) names of a meeting's file: what it holds, zones, quarter and year, and the meeting's id.
 
     For example สรุปการประชุม-เขต12-18-ไตรมาส3-2564-m17.pdf and summary-zone12-18-q3-2564-m17.pdf;
+    a monthly follow-up is named by its month and Buddhist-era year (…-เดือนมีนาคม2564-… / …-month03-2564-…);
     a draft's names start with ร่าง / draft.
     """
     period = meeting.period
     zones = "-".join(str(number) for number in sorted(zone_numbers))
     thai_what, ascii_what = CONTENTS[what]
-    thai = f"{thai_what}-เขต{zones}-ไตรมาส{period.quarter}-{period.fiscal_year}-m{meeting.pk}.{extension}"
-    ascii_name = f"{ascii_what}-zone{zones}-q{period.quarter}-{period.fiscal_year}-m{meeting.pk}.{extension}"
+    if meeting.is_monthly and meeting.month is not None:
+        year = meeting.month.year + 543
+        thai_when = f"เดือน{THAI_MONTHS[meeting.month.month - 1]}{year}"
+        ascii_when = f"month{meeting.month.month:02d}-{year}"
+    else:
+        thai_when = f"ไตรมาส{period.quarter}-{period.fiscal_year}"
+        ascii_when = f"q{period.quarter}-{period.fiscal_year}"
+    thai = f"{thai_what}-เขต{zones}-{thai_when}-m{meeting.pk}.{extension}"
+    ascii_name = f"{ascii_what}-zone{zones}-{ascii_when}-m{meeting.pk}.{extension}"
     if draft:
         thai, ascii_name = f"ร่าง-{thai}", f"draft-{ascii_name}"
     return thai, ascii_name

@@ -97,9 +97,12 @@ class _Group:
     provinces: list[str] = field(default_factory=list)
     presenters: list[str | None] = field(default_factory=list)
     figures: dict[str, list[wording.Figure]] = field(default_factory=dict)
+    # Province → the quarters in a row its shortfall has been reported (the longest of its findings).
+    quarters: dict[str, int] = field(default_factory=dict)
 
     def add(self, member: _Member, finding: Finding) -> None:
         self.findings.append(finding)
+        self.quarters[member.name] = max(self.quarters.get(member.name, 0), finding.quarters_running)
         if member.name not in self.provinces:
             self.provinces.append(member.name)
             self.presenters.append(member.presenter)
@@ -310,6 +313,10 @@ def _shortfall_text(group: _Group, one_province: bool) -> str:
         _points(finding.problems for finding in group.findings),
         _points(finding.causes for finding in group.findings),
         _points(finding.measures for finding in group.findings),
+        running=wording.running(
+            [(name, group.quarters.get(name, 1)) for name in group.provinces],
+            name_provinces=not one_province and len(group.provinces) > 1,
+        ),
     )
 
 

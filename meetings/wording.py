@@ -253,20 +253,47 @@ def shortfall(
     problems: Sequence[str],
     causes: Sequence[str],
     measures: Sequence[str],
+    running: str = "",
 ) -> str:
     """One project that did not reach its target, for the provinces that reported it (seed):
 
     "<project> จำนวน 2 จังหวัด ได้แก่ จังหวัดก และข [ผลการดำเนินงาน …] โดยจะเป็นปัญหาเกี่ยวกับ 1) … 2) …
     สาเหตุเนื่องจาก … ซึ่งจังหวัดได้ดำเนินการแก้ไขโดย …"
 
-    `provinces` is None in a one-province meeting, where the count says nothing. A phrase about
-    how long the shortfall has lasted (several quarters in a row) would go after the provinces.
+    `provinces` is None in a one-province meeting, where the count says nothing. `running` — how
+    long the shortfall has lasted, from `running()` — goes after the provinces; empty for a new one.
     """
-    parts = [project, province_count(provinces) if provinces else "", figures]
+    parts = [project, province_count(provinces) if provinces else "", running, figures]
     for lead, points in ((PROBLEMS_LEAD, problems), (CAUSES_LEAD, causes), (MEASURES_LEAD, measures)):
         if points:
             parts.append(f"{lead} {numbered(list(points))}")
     return " ".join(part for part in parts if part)
+
+
+RUNNING_WORD = "ปัญหาต่อเนื่อง"
+
+
+def running(quarters: Sequence[tuple[str, int]], name_provinces: bool) -> str:
+    """How long a shortfall has lasted, for the provinces that reported it two quarters in a row or more.
+
+    One province, a one-province meeting, or every province of the group for as long:
+    "ซึ่งเป็นปัญหาต่อเนื่อง 3 ไตรมาส"; otherwise the provinces grouped by length (longest first):
+    "ซึ่งจังหวัดขอนแก่น และพิจิตร เป็นปัญหาต่อเนื่อง 3 ไตรมาส และจังหวัดอุทัยธานี เป็นปัญหาต่อเนื่อง 2 ไตรมาส".
+    Empty when no province has reported it before.
+    """
+    lengths: dict[int, list[str]] = {}
+    for name, count in quarters:
+        if count >= 2:
+            lengths.setdefault(count, []).append(name)
+    if not lengths:
+        return ""
+    if not name_provinces or len({count for _name, count in quarters}) == 1:
+        return f"ซึ่งเป็น{RUNNING_WORD} {max(lengths)} ไตรมาส"
+    clauses = [
+        f"{province_list(names)} เป็น{RUNNING_WORD} {count} ไตรมาส"
+        for count, names in sorted(lengths.items(), reverse=True)
+    ]
+    return f"ซึ่ง{join_thai(clauses)}"
 
 
 def presenters(names: Sequence[str], people: Sequence[str | None]) -> str:

@@ -25,6 +25,7 @@ from reports.models import (
     ProvinceReport,
     ReportingPeriod,
     ReviewEvent,
+    ShortfallResolution,
 )
 
 
@@ -135,6 +136,41 @@ class AttachmentInline(admin.TabularInline):
     can_delete = False
 
 
+class ShortfallResolutionInline(admin.TabularInline):
+    """Last quarter's shortfalls the report closes as resolved (made on the officer's page)."""
+
+    model = ShortfallResolution
+    fk_name = "report"
+    extra = 0
+    fields = ["finding", "how_resolved", "by", "at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ShortfallResolution)
+class ShortfallResolutionAdmin(admin.ModelAdmin):
+    """The history of resolutions, read-only: the officers record them with the new quarter's report."""
+
+    list_display = ["finding", "report", "by", "at"]
+    list_select_related = ["finding__project", "finding__report__province", "report__province", "report__period"]
+    list_filter = ["report__period"]
+    search_fields = ["how_resolved", "report__province__name_th"]
+    fields = ["report", "finding", "how_resolved", "by", "at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ReviewEventInline(admin.TabularInline):
     model = ReviewEvent
     extra = 0
@@ -238,7 +274,7 @@ class ProvinceReportAdmin(ConcurrencySafeAdmin):
         "reviewed_at_be",
         "reviewed_by",
     ]
-    inlines = [FindingInline, AttachmentInline, ReviewEventInline]
+    inlines = [FindingInline, AttachmentInline, ShortfallResolutionInline, ReviewEventInline]
     actions = ["reopen_report"]
 
     @admin.action(description=_("Reopen the selected report for the province…"))

@@ -1,4 +1,5 @@
-"""The demo data of reports: the seed's quarter (FY 2564 Q3, zones 12 and 18) and the demo accounts.
+"""The demo data of reports: the seed's quarter (FY 2564 Q3, zones 12 and 18), the quarter after it
+(FY 2564 Q4, which carries some of Q3's shortfalls forward and resolves the others) and the demo accounts.
 
 `load()` is idempotent: everything is found by its natural key and created only when
 missing, so running it again creates nothing and changes nothing a user has changed
@@ -16,8 +17,8 @@ from django.utils import timezone
 
 from provinces import reference
 from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
-from reports import fiscal
-from reports.models import Finding, ProblemCategory, Project, ProvinceReport, ReportingPeriod
+from reports import chains, fiscal
+from reports.models import Finding, ProblemCategory, Project, ProvinceReport, ReportingPeriod, ShortfallResolution
 
 SEED_YEAR, SEED_QUARTER = 2564, 3
 ZONES = (12, 18)
@@ -259,6 +260,91 @@ REPORTS = {
 }
 
 
+# --- the quarter after the seed's: FY 2564 Q4 --------------------------------------------
+
+NEXT_QUARTER = 4
+
+
+@dataclass(frozen=True)
+class NextReport:
+    """A province's Q4 report: its texts, and what became of its Q3 shortfall.
+
+    `resolved` is what fixed the shortfall (it is closed as resolved), or empty when it goes on
+    (it is carried forward). `accepted`: the demo inspector accepted the report.
+    """
+
+    submitted_on: datetime.datetime
+    overall_results: str
+    achievements: str
+    next_steps: str
+    resolved: str = ""
+    accepted: bool = False
+
+
+def _q4(month: int, day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(2021, month, day, hour, minute)
+
+
+NEXT_REPORTS = {
+    "กาฬสินธุ์": NextReport(
+        _q4(9, 28, 10),
+        "ดำเนินงานตามแผนปฏิบัติราชการไตรมาส 4 ครบทุกโครงการ",
+        "คณะกรรมการ ศอช. ทุกอำเภอได้รับการพัฒนาศักยภาพและมีแผนงานของตนเอง",
+        "ขยายผลพื้นที่ต้นแบบโคก หนอง นา สู่การท่องเที่ยวชุมชนในปีงบประมาณ พ.ศ. 2565",
+        resolved="ได้รับงบประมาณสนับสนุนจากองค์การบริหารส่วนจังหวัด จัดประชุมพัฒนาศักยภาพคณะกรรมการ ศอช. ครบทุกอำเภอ",
+        accepted=True,
+    ),
+    "ขอนแก่น": NextReport(
+        _q4(9, 29, 14, 30),
+        "ดำเนินงานได้ตามแผนเป็นส่วนใหญ่ งานขุดดินโคก หนอง นา ยังล่าช้ากว่าแผน",
+        "เครือข่ายผักปลอดภัยขยายเพิ่มขึ้นอีก 3 อำเภอ",
+        "เร่งรัดงานขุดดินและการส่งเบิกเงินโครงการโคก หนอง นา ให้แล้วเสร็จในไตรมาส 1",
+        accepted=True,
+    ),
+    "มหาสารคาม": NextReport(
+        _q4(9, 27, 9, 30),
+        "ดำเนินงานตามแผนปฏิบัติราชการได้ตามเป้าหมายทุกโครงการ",
+        "งานขุดดินโคก หนอง นา แล้วเสร็จครบทุกแปลง",
+        "ติดตามการใช้ประโยชน์พื้นที่โคก หนอง นา ของครัวเรือนเป้าหมาย",
+        resolved="สำนักงานโยธาธิการและผังเมืองจังหวัดส่งช่างควบคุมงานสนับสนุน งานขุดดินและเอกสารส่งเบิกเงินแล้วเสร็จ",
+        accepted=True,
+    ),
+    "ร้อยเอ็ด": NextReport(
+        _q4(9, 30, 11),
+        "ดำเนินงานได้ตามแผนเป็นส่วนใหญ่ การชำระหนี้กองทุนพัฒนาบทบาทสตรียังต่ำกว่าเป้าหมาย",
+        "ผู้นำการเปลี่ยนแปลงขยายเครือข่ายครบทุกตำบล",
+        "ติดตามเร่งรัดลูกหนี้กองทุนพัฒนาบทบาทสตรีต่อเนื่อง",
+        accepted=True,
+    ),
+    "กำแพงเพชร": NextReport(
+        _q4(9, 28, 15, 20),
+        "ดำเนินงานตามแผนปฏิบัติราชการได้ร้อยละ 90 โครงการโคก หนอง นา ยังไม่บรรลุเป้าหมาย",
+        "ฐานข้อมูลครัวเรือนเด็กยากจนเชื่อมกับหน่วยงานภาคีในจังหวัด",
+        "ขอรับการสนับสนุนเจ้าหน้าที่ด้านงานช่างจากหน่วยงานภาคีต่อเนื่อง",
+    ),
+    "นครสวรรค์": NextReport(
+        _q4(9, 29, 10, 5),
+        "ดำเนินงานได้ตามแผนทุกโครงการ",
+        "ลูกหนี้กองทุนพัฒนาบทบาทสตรีชำระหนี้ได้ตามเป้าหมาย",
+        "ติดตามลูกหนี้กองทุนพัฒนาบทบาทสตรีที่ปรับโครงสร้างหนี้แล้วทุกเดือน",
+        resolved="ปรับโครงสร้างหนี้ตามมาตรการของกรม ลูกหนี้กลับมาชำระหนี้ได้ตามเป้าหมาย",
+    ),
+    "พิจิตร": NextReport(
+        _q4(9, 30, 13, 40),
+        "ดำเนินงานตามแผนปฏิบัติราชการได้ตามเป้าหมาย ยกเว้นโครงการโคก หนอง นา",
+        "การบริหารจัดการหนี้กองทุนพัฒนาบทบาทสตรีเป็นไปตามเป้าหมายต่อเนื่อง",
+        "เร่งรัดการขออนุญาตใช้ประโยชน์ที่ดินที่ยังค้างอยู่",
+    ),
+    "อุทัยธานี": NextReport(
+        _q4(9, 27, 16, 10),
+        "ดำเนินงานได้ตามแผนทุกโครงการ",
+        "ผลิตภัณฑ์ลายสุพรรณิการ์วางจำหน่ายในงานประจำปีของจังหวัด",
+        "พัฒนาผลิตภัณฑ์จากลายสุพรรณิการ์ต่อเนื่อง",
+        resolved="ส่งเบิกเงินงานขุดดินโคก หนอง นา ครบถ้วนแล้ว หลังอบรมเจ้าหน้าที่ด้านการเงินและพัสดุ",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Account:
     username: str
@@ -308,10 +394,13 @@ def load(reset_passwords: bool = False, tally: "_Tally | None" = None) -> dict:
     users = _accounts(provinces, zones, {SEED_YEAR, current_period.fiscal_year}, reset_passwords, tally)
     for name, seed in REPORTS.items():
         _report(provinces[name], seed_period, seed, users[OFFICERS[name]], projects, categories, tally)
+    next_period = _period(SEED_YEAR, NEXT_QUARTER, tally)
+    for name, plan in NEXT_REPORTS.items():
+        _next_report(provinces[name], next_period, plan, users[OFFICERS[name]], users[INSPECTOR_USERNAME], tally)
     return {
         "created": tally,
         "accounts": accounts(),
-        "periods": [seed_period, current_period],
+        "periods": [seed_period, current_period, next_period],
         "zones": zones,
         "users": users,
         "notes": [],
@@ -442,3 +531,40 @@ def _report(province, period, seed: SeedReport, officer, projects, categories, t
         position += 1
     tally.count(Finding, position)
     report.submit(by=officer, now=timezone.make_aware(seed.submitted_on))
+
+
+def _next_report(province, period, plan: NextReport, officer, inspector, tally: _Tally) -> None:
+    """The province's Q4 report, its Q3 shortfall carried forward or resolved, unless the report exists."""
+    report, created = ProvinceReport.objects.get_or_create(
+        province=province,
+        period=period,
+        defaults={
+            "zone": province.zone,
+            "overall_results": plan.overall_results,
+            "achievements": plan.achievements,
+            "next_steps": plan.next_steps,
+            "no_best_practices": True,
+            "updated_by": officer,
+        },
+    )
+    tally.count(ProvinceReport, created)
+    if not created:
+        return
+    # The officer decides on Q3's shortfalls on a day the quarter was open.
+    day = plan.submitted_on.date()
+    carried = 0
+    for finding in chains.offered(report):
+        if plan.resolved:
+            resolution = chains.resolve(report, finding.pk, plan.resolved, by=officer, today=day)
+            ShortfallResolution.objects.filter(pk=resolution.pk).update(at=timezone.make_aware(plan.submitted_on))
+            tally.count(ShortfallResolution, True)
+        else:
+            chains.carry_forward(report, finding.pk, by=officer, today=day)
+            carried += 1
+    tally.count(Finding, carried)
+    if not carried:
+        ProvinceReport.objects.filter(pk=report.pk).update(no_shortfalls=True)
+        report.refresh_from_db()
+    report.submit(by=officer, now=timezone.make_aware(plan.submitted_on))
+    if plan.accepted:
+        report.accept(by=inspector)

@@ -45,3 +45,15 @@ def quarter_bounds(fiscal_year: int, quarter: int) -> tuple[datetime.date, datet
 def fiscal_year_bounds(fiscal_year: int) -> tuple[datetime.date, datetime.date]:
     """Return the first and last day of a fiscal year."""
     return quarter_bounds(fiscal_year, 1)[0], quarter_bounds(fiscal_year, 4)[1]
+
+
+def previous_quarter(fiscal_year: int, quarter: int) -> tuple[int, int]:
+    """The quarter before: Q1 of FY N follows Q4 of FY N-1."""
+    return (fiscal_year, quarter - 1) if quarter > 1 else (fiscal_year - 1, 4)
+
+
+def quarters_back(fiscal_year: int, quarter: int, steps: int) -> tuple[int, int]:
+    """The quarter `steps` quarters before (fiscal year, quarter)."""
+    for _step in range(steps):
+        fiscal_year, quarter = previous_quarter(fiscal_year, quarter)
+    return fiscal_year, quarter

@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from inspection_portal.fields import BuddhistDateField, PlainTextField
 from inspection_portal.lib.numbers import format_number, parse_number
 from reports.attachments import ALLOWED_TYPES, validate_room, validate_upload
-from reports.models import COMMENT_MAX, Attachment, Finding, FindingFigure, ProblemCategory, Project, ProvinceReport
+from reports.models import (
+    COMMENT_MAX,
+    FINDING_TEXT_MAX,
+    Attachment,
+    Finding,
+    FindingFigure,
+    ProblemCategory,
+    Project,
+    ProvinceReport,
+)
 
 SHORTFALL_FIELDS = ("problems", "causes", "measures", "categories")
 BEST_PRACTICE_FIELDS = ("title", "what_done", "achieved")
@@ -172,6 +181,10 @@ class FindingForm(forms.ModelForm):
         if category_choices is not None:
             self.fields["categories"].choices = category_choices
         self.fields["kind"].choices = [("", _("Choose the kind…")), *Finding.Kind.choices]
+        if self.instance.carried_from_id is not None:
+            # A problem carried forward stays a shortfall of its project: that is its identity across quarters.
+            self.fields["kind"].disabled = self.fields["project"].disabled = True
+            self.fields["project"].help_text = _("Carried over from last quarter: the project stays the same.")
         _mark_required_for_submission(self, ["problems", "causes", "measures", "title", "what_done", "achieved"])
         # The finding's figure rows, a formset of its own inside this form. A post without them (no
         # management form) leaves the figures as they are.
@@ -315,6 +328,22 @@ class AttachmentForm(forms.Form):
             size=upload.size,
             uploaded_by=by,
         )
+
+
+class ResolutionForm(forms.Form):
+    """How last quarter's shortfall was resolved: the officer closes it in the new quarter's report."""
+
+    how_resolved = PlainTextField(
+        label=_("What resolved it"),
+        max_length=FINDING_TEXT_MAX,
+        widget=_textarea(2),
+        error_messages={"required": _("Say what resolved the problem.")},
+        help_text=_("For example: the permit arrived in July and the digging was finished."),
+    )
+
+    def __init__(self, *args, finding_pk: int, **kwargs) -> None:
+        kwargs.setdefault("prefix", f"resolve-{finding_pk}")
+        super().__init__(*args, **kwargs)
 
 
 class ReopenForm(forms.Form):

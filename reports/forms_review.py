@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspection_portal.fields import PlainTextField
+from provinces.models import InspectionZone
 from reports import tracking
-from reports.models import COMMENT_MAX, ReportingPeriod
+from reports.models import COMMENT_MAX, Project, ReportingPeriod
 
 
 class PeriodForm(forms.Form):
@@ -44,3 +45,29 @@ class AcceptForm(forms.Form):
     comment = PlainTextField(
         label=_("Comment (optional)"), max_length=COMMENT_MAX, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class LongestRunningFilter(forms.Form):
+    """The filters of the longest-running problems (a GET form): a zone the reader follows, a project."""
+
+    zone = forms.ModelChoiceField(
+        InspectionZone.objects.none(),
+        label=_("Inspection zone"),
+        required=False,
+        empty_label=_("All my zones"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    project = forms.ModelChoiceField(
+        Project.objects.all(),
+        label=_("Project"),
+        required=False,
+        empty_label=_("All projects"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, user, reads_all: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        zones = InspectionZone.objects.all()
+        if not reads_all:
+            zones = zones.filter(assignments__user=user).distinct()
+        self.fields["zone"].queryset = zones

@@ -538,15 +538,49 @@ class Finding(models.Model):
     what_done = BoundedTextField(_("what was done"), max_length=FINDING_TEXT_MAX, blank=True)
     achieved = BoundedTextField(_("what it achieved"), max_length=FINDING_TEXT_MAX, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # A shortfall carried forward from the province's previous quarter (reports/chains.py): the
+    # chain of one problem across quarters. `quarters_running` counts the quarters in a row the
+    # problem has been reported, this one included, so pages say it without walking the chain.
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried forward from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        editable=False,
+    )
+    quarters_running = models.PositiveSmallIntegerField(_("quarters in a row"), default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[categories])
 
     class Meta:
         ordering = ["report", "kind", "position", "pk"]
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
+        constraints = [
+            # Carried forward once only, whatever the double clicks and open tabs.
+            models.UniqueConstraint(fields=["carried_from"], name="finding_carried_once"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.project}"
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carried_from_id is not None
+
+    @property
+    def first_reported(self) -> str:
+        """The quarter the problem was first reported in ("ไตรมาส 2 ปีงบประมาณ 2564"): its report's, less its length."""
+        year, quarter = fiscal.quarters_back(
+            self.report.period.fiscal_year, self.report.period.quarter, self.quarters_running - 1
+        )
+        return str(ReportingPeriod(fiscal_year=year, quarter=quarter))
+
+    @property
+    def is_running(self) -> bool:
+        """A problem reported two quarters in a row or more: pages and the summary say for how long."""
+        return self.quarters_running >= 2
 
     @property
     def misses_target(self) -> bool:
@@ -723,3 +757,31 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ShortfallResolution(models.Model):
+    """A shortfall of the province's previous quarter, closed as resolved in the new quarter's report.
+
+    It belongs to the new report: the old report, accepted and locked, is never changed.
+    """
+
+    report = models.ForeignKey(
+        ProvinceReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="resolutions"
+    )
+    finding = models.ForeignKey(
+        Finding, verbose_name=_("shortfall resolved"), on_delete=models.CASCADE, related_name="resolutions"
+    )
+    how_resolved = BoundedTextField(_("how it was resolved"), max_length=FINDING_TEXT_MAX)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("resolved shortfall")
+        verbose_name_plural = _("resolved shortfalls")
+        constraints = [models.UniqueConstraint(fields=["finding"], name="shortfall_resolved_once")]
+
+    def __str__(self) -> str:
+        return str(self.finding)

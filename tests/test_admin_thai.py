@@ -9,7 +9,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from inspection_portal.lib.thai import THAI_MONTHS
 from provinces.models import Province
 from reports.models import ReportingPeriod
 
@@ -89,6 +91,9 @@ def test_period_history_page_is_in_thai(admin_client_th):
     assert "แก้ไขโดย" in html and "เหตุผลที่แก้ไข" in html and "การเปลี่ยนแปลง" in html
     for english in ("Changed by", "Change reason", "entries"):
         assert english not in html
+    now = timezone.localtime()
+    assert f"{THAI_MONTHS[now.month - 1]} {now.year + 543} เวลา" in html  # when, in the Buddhist era
+    assert str(now.year) not in html
 
 
 def _file(text):

@@ -1,5 +1,6 @@
 """A summary's files: rendered once at publishing, stored, served as stored; drafts on demand; findings (.xlsx)."""
 
+import datetime
 import io
 import threading
 from urllib.parse import quote
@@ -14,7 +15,7 @@ from meetings import documents, exports, pdf
 from meetings.forms import draft_hash
 from meetings.models import FollowUpMeeting
 from provinces.models import Province
-from reports.models import FindingFigure, ProvinceReport
+from reports.models import FindingFigure, ProvinceReport, ReportingPeriod
 from tests import review_factories as make
 from tests.conftest import make_inspector, make_officer
 
@@ -396,3 +397,19 @@ def test_the_system_check_says_when_pdfs_fall_back(settings):
     assert [message.id for message in pdf_renderer(None)] == ["meetings.E001"]
     settings.PDF_RENDERER = "weasyprint"
     assert pdf_renderer(None) == []
+
+
+def test_a_monthly_follow_ups_files_are_named_by_its_month_in_the_buddhist_era():
+    period = ReportingPeriod(fiscal_year=2564, quarter=2)
+    monthly = FollowUpMeeting(pk=9, kind=FollowUpMeeting.Kind.MONTHLY, month=datetime.date(2021, 3, 1), period=period)
+    quarterly = FollowUpMeeting(pk=9, kind=FollowUpMeeting.Kind.QUARTERLY, period=period)
+
+    assert documents.file_names(monthly, [18, 12], "pdf", draft=False) == (
+        "สรุปการประชุม-เขต12-18-เดือนมีนาคม2564-m9.pdf",
+        "summary-zone12-18-month03-2564-m9.pdf",
+    )
+    assert documents.file_names(monthly, [3], "docx", draft=True) == (
+        "ร่าง-สรุปการประชุม-เขต3-เดือนมีนาคม2564-m9.docx",
+        "draft-summary-zone3-month03-2564-m9.docx",
+    )
+    assert documents.file_names(quarterly, [12], "pdf", draft=False)[1] == "summary-zone12-q2-2564-m9.pdf"

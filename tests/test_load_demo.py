@@ -23,6 +23,7 @@ from reports.models import (
     ProvinceReport,
     ReportingPeriod,
     ReviewEvent,
+    ShortfallResolution,
 )
 
 SEED_PROVINCES = ["กาฬสินธุ์", "ขอนแก่น", "มหาสารคาม", "ร้อยเอ็ด", "กำแพงเพชร", "นครสวรรค์", "พิจิตร", "อุทัยธานี"]
@@ -37,6 +38,7 @@ COUNTED = [
     Finding,
     Finding.categories.through,
     ReviewEvent,
+    ShortfallResolution,
     FollowUpMeeting,
 ]
 
@@ -77,7 +79,8 @@ def test_refuses_when_debug_is_off(geography, settings):
 def test_force_loads_when_debug_is_off(geography, settings):
     settings.DEBUG = False
     output = _load("--force")
-    assert ProvinceReport.objects.count() == 8
+    assert ProvinceReport.objects.filter(period__quarter=3).count() == 8
+    assert ProvinceReport.objects.filter(period__quarter=4).count() == 8
     assert "officer_khonkaen" in output
 
 
@@ -98,8 +101,10 @@ def test_second_run_creates_nothing_and_changes_nothing(loaded):
 def test_first_run_reports_what_it_created(geography, settings):
     settings.DEBUG = True
     result = meeting_demo.load()
-    assert result["created"]["reports.ProvinceReport"] == 8
-    assert result["created"]["reports.Finding"] == Finding.objects.count() == 16
+    # The seed's eight reports (16 findings), and the eight of the quarter after (4 shortfalls carried forward).
+    assert result["created"]["reports.ProvinceReport"] == 16
+    assert result["created"]["reports.Finding"] == Finding.objects.count() == 20
+    assert result["created"]["reports.ShortfallResolution"] == ShortfallResolution.objects.count() == 4
     assert all(count == 0 for count in meeting_demo.load()["created"].values())
 
 
@@ -313,3 +318,38 @@ def test_the_demo_inspector_can_name_herself_chair_and_june_has_its_issues(geogr
     assert person.name_and_position == "นางสาวชนมณัฐ รอดบุญธรรม ผู้ตรวจราชการกรมการพัฒนาชุมชน"
     assert MonthlyIssue.objects.filter(month="2021-06-01").count() == 2
     assert meeting_demo.load()["created"]["provinces.Person"] == 0
+
+
+# --- the quarter after the seed's: carry-forward ----------------------------------------------
+
+
+def _next_report(province: str) -> ProvinceReport:
+    return ProvinceReport.objects.get(province__name_th=province, period__fiscal_year=2564, period__quarter=4)
+
+
+def test_q4_carries_some_shortfalls_forward_and_resolves_the_others(loaded):
+    for name, plan in demo.NEXT_REPORTS.items():
+        report, seed = _next_report(name), _seed_report(name)
+        old = seed.findings.get(kind=Finding.Kind.SHORTFALL)
+        assert report.status == (ProvinceReport.Status.ACCEPTED if plan.accepted else ProvinceReport.Status.SUBMITTED)
+        assert not report.is_late
+        if plan.resolved:
+            assert report.resolutions.get().finding == old
+            assert report.resolutions.get().how_resolved == plan.resolved
+            assert not report.findings.filter(kind=Finding.Kind.SHORTFALL).exists() and report.no_shortfalls
+        else:
+            carried = report.findings.get(kind=Finding.Kind.SHORTFALL)
+            assert carried.carried_from == old and carried.quarters_running == 2
+            assert (carried.project, carried.problems) == (old.project, old.problems)
+            assert set(carried.categories.all()) == set(old.categories.all())
+        # The seed's report is as it was: still submitted, its shortfall unchanged.
+        assert seed.status == ProvinceReport.Status.SUBMITTED
+        assert old.quarters_running == 1 and old.carried_from is None
+    accepted = ProvinceReport.objects.filter(period__quarter=4, status=ProvinceReport.Status.ACCEPTED).count()
+    assert 0 < accepted < 8
+
+
+def test_khon_kaen_q4_page_says_the_problem_is_running(loaded, client):
+    client.force_login(get_user_model().objects.get(username="officer_khonkaen"))
+    page = client.get(reverse("reports:edit", args=[_next_report("ขอนแก่น").pk])).content.decode()
+    assert "ต่อเนื่องจากไตรมาสก่อน" in page and "ปัญหาต่อเนื่อง 2 ไตรมาส" in page

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reports import access, fiscal
-from reports.forms import AttachmentForm, error_summary, report_forms, save_report
+from reports import access, chains, fiscal
+from reports.forms import AttachmentForm, ResolutionForm, error_summary, report_forms, save_report
 from reports.models import (
     Attachment,
     ConcurrentEditError,
@@ -165,9 +166,12 @@ def _refused(request, report, form, formset, reason: str, submitting: bool) -> H
     return _render_form(request, report, form, formset, status=409, conflict=True)
 
 
-def _render_form(request, report, form, formset, status: int = 200, conflict: bool = False) -> HttpResponse:
+def _render_form(
+    request, report, form, formset, status: int = 200, conflict: bool = False, bound_resolution=None
+) -> HttpResponse:
     context = {
         **_report_context(report),
+        "offers": _offers(report, bound_resolution),
         "form": form,
         "formset": formset,
         "conflict": conflict,
@@ -195,6 +199,7 @@ def _report_context(report: ProvinceReport) -> dict:
     events = list(report.review_events.select_related("by"))
     return {
         "report": report,
+        "resolutions": chains.resolutions(report),
         "attachments": report.attachments.all(),
         "events": events,
         "return_note": _return_note(report, events),
@@ -243,8 +248,12 @@ def add_attachment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def download_attachment(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = get_object_or_404(Attachment.objects.select_related("report"), pk=pk)
-    access.get_report_for_user(request.user, attachment.report_id)
+    """The file, for whoever may read the report, and for every signed-in user once it is shared in the library."""
+    from library.sharing import is_in_library
+
+    attachment = get_object_or_404(Attachment.objects.select_related("report__period"), pk=pk)
+    if not (access.may_view_report(request.user, attachment.report) or is_in_library(attachment)):
+        raise PermissionDenied
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -260,4 +269,73 @@ def delete_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     report = _editable_report(request, attachment.report_id)
     attachment.delete()  # django-cleanup removes the file once the deletion is committed
     messages.success(request, _("%(name)s has been removed.") % {"name": attachment.original_name})
+    return redirect("reports:edit", pk=report.pk)
+
+
+# --- carry-forward of last quarter's shortfalls ----------------------------------------
+
+
+def _offers(report: ProvinceReport, bound: ResolutionForm | None = None) -> list[chains.Offer]:
+    """Last quarter's shortfalls still to decide, each with its resolution form (the one posted, if refused)."""
+    return [
+        chains.Offer(
+            finding,
+            bound
+            if bound is not None and bound.prefix == f"resolve-{finding.pk}"
+            else ResolutionForm(finding_pk=finding.pk),
+        )
+        for finding in chains.offered(report)
+    ]
+
+
+@login_required
+@require_POST
+def carry_forward(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    """Copy one of last quarter's shortfalls into the report, marked as carried forward."""
+    report = _editable_report(request, pk)
+    try:
+        finding = chains.carry_forward(report, finding_pk, by=request.user)
+    except chains.AlreadyDecided:
+        messages.info(request, _("That shortfall has already been carried forward or resolved."))
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(project)s has been carried forward into this report.") % {"project": finding.project}
+        )
+        return redirect(f"{reverse('reports:edit', args=[report.pk])}#finding-{finding.pk}")
+    return redirect("reports:edit", pk=report.pk)
+
+
+@login_required
+@require_POST
+def resolve_shortfall(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    """Close one of last quarter's shortfalls as resolved, on this report; the text is required."""
+    report = _editable_report(request, pk)
+    resolution_form = ResolutionForm(request.POST, finding_pk=finding_pk)
+    if not resolution_form.is_valid():
+        form, formset = report_forms(report)
+        return _render_form(request, report, form, formset, status=400, bound_resolution=resolution_form)
+    try:
+        chains.resolve(report, finding_pk, resolution_form.cleaned_data["how_resolved"], by=request.user)
+    except chains.AlreadyDecided:
+        messages.info(request, _("That shortfall has already been carried forward or resolved."))
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The shortfall has been recorded as resolved in this report."))
+    return redirect("reports:edit", pk=report.pk)
+
+
+@login_required
+@require_POST
+def undo_resolution(request: HttpRequest, pk: int, resolution_pk: int) -> HttpResponse:
+    """Take back a resolution while the report may be changed: the shortfall is offered again."""
+    report = _editable_report(request, pk)
+    try:
+        chains.undo_resolution(report, resolution_pk)
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The resolution has been taken back: decide on the shortfall again."))
     return redirect("reports:edit", pk=report.pk)

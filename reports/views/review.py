@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from reports import access, changes, tracking
-from reports.forms_review import AcceptForm, PeriodForm, ReturnForm, chosen_period
+from reports import access, chains, changes, tracking
+from reports.forms_review import AcceptForm, LongestRunningFilter, PeriodForm, ReturnForm, chosen_period
 from reports.models import ProvinceReport, WorkflowError
 
 
@@ -49,6 +50,7 @@ def _render_review(request: HttpRequest, report: ProvinceReport, return_form=Non
         "attachments": report.attachments.all(),
         "events": events,
         "changes": changes.since_last_submission(events),
+        "resolutions": chains.resolutions(report),
         "reviewable": report.status == ProvinceReport.Status.SUBMITTED,
         "return_form": return_form or ReturnForm(),
         "accept_form": accept_form or AcceptForm(),
@@ -120,3 +122,26 @@ def accept_report(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The report of %(province)s was accepted.") % {"province": report.province})
         return redirect(_tracker_url(report))
     return _refuse(request, report, "accept")
+
+
+# Rows per page of the longest-running problems.
+PROBLEMS_PER_PAGE = 25
+
+
+@login_required
+@require_GET
+def longest_running(request: HttpRequest) -> HttpResponse:
+    """The problems still open in the reader's zones, longest-running first."""
+    roles = access.roles_of(request.user)
+    if not (roles.is_inspector or roles.reads_all_zones):
+        raise PermissionDenied
+    form = LongestRunningFilter(request.GET or None, user=request.user, reads_all=roles.reads_all_zones)
+    zone = project = None
+    if form.is_bound and form.is_valid():
+        zone, project = form.cleaned_data["zone"], form.cleaned_data["project"]
+    problems = chains.longest_running(user=request.user, zones=[zone.pk] if zone else None, project=project)
+    page = Paginator(problems, PROBLEMS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "reads_all": roles.reads_all_zones}
+    return render(request, "reports/longest_running.html", context)

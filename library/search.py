@@ -1,0 +1,107 @@
+"""Which findings a user may find, and finding them by Thai text.
+
+The library is every best practice of an accepted report, for every signed-in user.
+Searching findings (shortfalls too) is for inspectors — the findings of the zones they
+were assigned in each finding's fiscal year — and for administrators and the head of
+inspectors (all). Drafts are the province's own until submitted, so they are never found.
+
+A query term matches a finding when its words (pythainlp) are all in the finding's
+segmented text — on PostgreSQL through the GIN-indexed tsvector (`simple` configuration) —
+or when the term is a substring of the finding's normalised text (the fallback for words
+segmentation cuts differently). Every term must match. Findings holding the whole phrase
+come first, then by ts_rank on PostgreSQL, then the newest quarters.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Exists, F, FloatField, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+
+from library.thai_text import Query, ngrams
+from provinces.models import InspectorAssignment
+from reports.access import Roles
+from reports.models import Finding, ProvinceReport
+
+# The reports whose findings a search reaches: handed in at least once.
+HANDED_IN = (ProvinceReport.Status.SUBMITTED, ProvinceReport.Status.RETURNED, ProvinceReport.Status.ACCEPTED)
+NEWEST_FIRST = ("-report__period__fiscal_year", "-report__period__quarter", "report__province__name_th", "pk")
+
+
+def library_findings() -> QuerySet[Finding]:
+    """Every best practice of an accepted report."""
+    return Finding.objects.filter(kind=Finding.Kind.BEST_PRACTICE, report__status=ProvinceReport.Status.ACCEPTED)
+
+
+def may_search_findings(roles: Roles) -> bool:
+    return roles.is_inspector or roles.is_admin or roles.reads_all_zones
+
+
+def searchable_findings(user, roles: Roles) -> QuerySet[Finding]:
+    """The findings, shortfalls included, that the user may search: see the module's docstring."""
+    handed_in = Finding.objects.filter(report__status__in=HANDED_IN)
+    if roles.is_admin or roles.reads_all_zones:
+        return handed_in
+    if not roles.is_inspector:
+        return handed_in.none()
+    assigned = InspectorAssignment.objects.filter(
+        user=user, zone=OuterRef("report__zone"), fiscal_year=OuterRef("report__period__fiscal_year")
+    )
+    return handed_in.filter(Exists(assigned))
+
+
+def with_display(findings: QuerySet[Finding]) -> QuerySet[Finding]:
+    """What a result line shows, fetched in the same query."""
+    return findings.select_related("project", "report__province", "report__period", "report__zone")
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class LexemeQuery(SearchQuery):
+    """A tsquery of exact lexemes (trigrams), all required, read by no text-search configuration."""
+
+    template = "CAST(%(expressions)s AS tsquery)"
+
+    def __init__(self, lexemes: list[str]) -> None:
+        quoted = ("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'" for lexeme in lexemes)
+        super().__init__(" & ".join(quoted))
+
+
+def _words_query(words: tuple[str, ...]) -> SearchQuery:
+    return SearchQuery(" ".join(words), config="simple", search_type="plain")
+
+
+def _term_matches(term: str, words: tuple[str, ...], full_text: bool) -> Q:
+    fallback = Q(search_index__text__contains=term)
+    if full_text:
+        grams = ngrams(term)
+        if grams:  # the GIN index finds the candidates by trigram; LIKE confirms the substring
+            fallback &= Q(search_index__grams=LexemeQuery(grams))
+        return fallback | Q(search_index__vector=_words_query(words)) if words else fallback
+    every_word = Q()
+    for word in words:
+        every_word &= Q(search_index__text__contains=word)
+    return fallback | every_word
+
+
+def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
+    """The findings matching every term of the query, the best matches first."""
+    full_text = uses_full_text()
+    matches = Q()
+    for term, words in zip(query.terms, query.term_words, strict=True):
+        matches &= _term_matches(term, words, full_text)
+    found = findings.filter(matches).annotate(
+        exact=Case(
+            When(search_index__text__contains=query.phrase, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
+    every_word = tuple(word for words in query.term_words for word in words)
+    if full_text and every_word:
+        rank = SearchRank(F("search_index__vector"), _words_query(every_word))
+        found = found.annotate(rank=Coalesce(rank, Value(0.0)))
+    else:
+        found = found.annotate(rank=Value(0.0, output_field=FloatField()))
+    return found.order_by("-exact", "-rank", *NEWEST_FIRST)
