@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "inspection_portal.middleware.HealthCheckMiddleware",
     "inspection_portal.middleware.SlowRequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before everything that writes the body: compresses the finished page (README "Performance").
+    "inspection_portal.middleware.CompressedPagesMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -109,6 +111,25 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # costs a reconnect, not an error page.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache (README "Performance"): rendered summaries keyed on their version (meetings/rendered.py). It must be
+# shared by every worker process and every machine, or one worker would keep what another has replaced: the
+# database cache is, with nothing more to run (`migrate` creates its table, inspection_portal/apps.py), and one
+# indexed query per read is small beside the rendering it saves. CACHE_BACKEND=locmem: each process its own.
+CACHE_BACKEND = envstr("CACHE_BACKEND", "database")
+if CACHE_BACKEND not in ("database", "locmem"):
+    raise ImproperlyConfigured(f"CACHE_BACKEND must be database or locmem; got {CACHE_BACKEND!r}.")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 3000)},
+        }
+        if CACHE_BACKEND == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

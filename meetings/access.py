@@ -42,11 +42,16 @@ def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
     return meeting.is_published and province is not None and meeting.member_provinces().filter(pk=province.pk).exists()
 
 
-def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> FollowUpMeeting:
-    """The meeting if the user may see it (or edit it); 404 if absent, 403 if not theirs."""
-    meeting = get_object_or_404(
-        FollowUpMeeting.objects.select_related("period", "inspector", "chair__position", "chair__province"), pk=pk
-    )
+def get_meeting_for_user(user, pk: int, *, edit: bool = False, defer_summaries: bool = False) -> FollowUpMeeting:
+    """The meeting if the user may see it (or edit it); 404 if absent, 403 if not theirs.
+
+    defer_summaries: without the draft and published JSON (pages that show meetings/rendered.py's HTML)."""
+    # Its zones are read by every access check and by the page: once, here.
+    meetings = FollowUpMeeting.objects.select_related("period", "inspector", "chair__position", "chair__province")
+    meetings = meetings.prefetch_related("zones")
+    if defer_summaries:
+        meetings = meetings.defer("draft", "published")
+    meeting = get_object_or_404(meetings, pk=pk)
     if not (may_edit_meeting(user, meeting) if edit else may_view_meeting(user, meeting)):
         raise PermissionDenied
     return meeting

@@ -14,6 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -23,6 +25,9 @@ from inspection_portal.lib.thai import THAI_MONTHS
 from meetings import exports, pdf, summary
 from meetings.models import FollowUpMeeting
 
+# A draft's file is kept in the cache this long, when no larger than this (render_draft).
+DRAFT_FILE_CACHE_SECONDS = 24 * 3600
+DRAFT_FILE_CACHE_MAX_BYTES = 20 * 1024 * 1024
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -56,10 +61,26 @@ def render(meeting: FollowUpMeeting, tree: dict, fmt: Format, *, draft: bool, in
 
 
 def render_draft(meeting: FollowUpMeeting, fmt: Format) -> bytes:
-    """The unpublished summary (the draft, or the summary built now), marked as a draft."""
-    tree = meeting.draft if meeting.draft is not None else summary.build(meeting)
+    """The unpublished summary (the draft, or the summary built now), marked as a draft.
+
+    A stored draft's file is kept in the shared cache under the draft's summary_token (meetings/rendered.py),
+    the page numbers and the inspector's name it gives, so downloading an unchanged draft again renders
+    nothing; any change of the draft has a new token. The file's date is that of its first rendering."""
+    named = hashlib.sha256(person_name(meeting.inspector).encode()).hexdigest()[:16]
+    key = f"meetings:draft-file:v2:{meeting.pk}:{meeting.summary_token}:{fmt.extension}:{meeting.page_numbers}:{named}"
+    cached = cache.get(key)
+    if cached is not None:
+        # The limit is the one in force now, as for a draft rendered now.
+        if cached["characters"] > settings.SUMMARY_MAX_CHARACTERS:
+            raise exports.SummaryTooLarge(cached["characters"])
+        return cached["content"]
+    stored = meeting.draft  # read after the token (a deferred field): never older than the token names
+    tree = stored if stored is not None else summary.build(meeting)
     info = exports.DocumentInfo(person_name(meeting.inspector), timezone.now())
-    return render(meeting, tree, fmt, draft=True, info=info)
+    content = render(meeting, tree, fmt, draft=True, info=info)
+    if stored is not None and len(content) <= DRAFT_FILE_CACHE_MAX_BYTES:
+        cache.set(key, {"characters": exports.characters(tree), "content": content}, DRAFT_FILE_CACHE_SECONDS)
+    return content
 
 
 @transaction.atomic

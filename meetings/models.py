@@ -9,6 +9,7 @@ access to anything. Who may see and change a meeting is meetings/access.py's.
 
 import copy
 import datetime
+import uuid
 from calendar import monthrange
 
 from django.conf import settings
@@ -90,6 +91,15 @@ SUMMARY_BLOCK_MAX = 20_000
 def published_file_path(meeting: "FollowUpMeeting", filename: str) -> str:
     """Where a published summary's file is stored: its name is the hash of its content (meetings/documents.py)."""
     return f"summaries/{meeting.pk}/{filename}"
+
+
+class FollowUpMeetingQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        """An update of the draft or the published summary gives the meetings a new summary_token too, as save()
+        does (meetings/rendered.py): their rendered HTML is then never served stale, however they were written."""
+        if {"draft", "published"} & kwargs.keys():
+            kwargs.setdefault("summary_token", uuid.uuid4())
+        return super().update(**kwargs)
 
 
 class FollowUpMeeting(models.Model):
@@ -174,7 +184,14 @@ class FollowUpMeeting(models.Model):
         _("page numbers"), max_length=12, choices=PageNumbers.choices, default=PageNumbers.LABEL
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["draft", "published", "published_docx", "published_pdf"])
+    # A new random value whenever the draft or the published summary is written: the key of their
+    # rendered HTML in the cache (meetings/rendered.py), so a changed summary is never served stale.
+    summary_token = models.UUIDField(_("summary version"), default=uuid.uuid4, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["draft", "published", "published_docx", "published_pdf", "summary_token"]
+    )
+
+    objects = FollowUpMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -184,8 +201,19 @@ class FollowUpMeeting(models.Model):
     def __str__(self) -> str:
         return _("Follow-up meeting of %(date)s") % {"date": thai_date(self.held_on)}
 
+    def save(self, *args, **kwargs) -> None:
+        """Any write of the draft or the published summary gives the meeting a new summary_token."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"draft", "published"} & set(update_fields):
+            self.summary_token = uuid.uuid4()
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "summary_token"]
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
+        if "published" in self.get_deferred_fields():  # published_at is set with it (publish)
+            return self.published_at is not None
         return self.published is not None
 
     @property

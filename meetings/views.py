@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from meetings import access, documents, exports, pdf, summary, views_documents
+from meetings import access, documents, exports, pdf, rendered, summary, views_documents
 from meetings.forms import (
     ConflictError,
     KindForm,
@@ -128,18 +128,29 @@ def meeting_provinces(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
+    # The summaries' JSON is not read: the page shows their HTML as rendered once per version.
+    meeting = access.get_meeting_for_user(request.user, pk, defer_summaries=True)
     may_edit = access.may_edit_meeting(request.user, meeting)
-    tree = meeting.draft if may_edit and meeting.draft is not None else _shown_tree(meeting)
+    published_equals_draft = False
+    if may_edit and meeting.published_at is not None:
+        # The draft with its body, the published one's fingerprint: one cache read.
+        found = rendered.summaries(meeting, {rendered.DRAFT: True, rendered.PUBLISHED: False})
+        draft, published = found[rendered.DRAFT], found[rendered.PUBLISHED]
+        published_equals_draft = bool(draft and published and draft["digest"] == published["digest"])
+        shown, source = (draft, rendered.DRAFT) if draft else rendered.shown(meeting, prefer_draft=True)
+    else:
+        shown, source = rendered.shown(meeting, prefer_draft=may_edit)
     zones = meeting.zones.all()
     context = {
-        **views_documents.page_context(request.user, meeting, zones),
+        **views_documents.page_context(request.user, meeting, zones, may_edit=may_edit),
         "meeting": meeting,
         "zones": zones,
-        "tree": tree,
+        "tree": shown,
+        "summary_html": shown["html"],
+        "has_draft": source == rendered.DRAFT,
         "may_edit": may_edit,
-        "showing_draft": may_edit or meeting.published is None,
-        "published_equals_draft": meeting.published_equals_draft,
+        "showing_draft": may_edit or meeting.published_at is None,
+        "published_equals_draft": published_equals_draft,
         "changed_reports": meeting.reports_changed_since_publishing() if may_edit else [],
         "empty_topics": meeting.topics.filter(kind__in=MeetingTopic.WRITTEN, body="") if may_edit else [],
         "regenerate_form": RegenerateForm(),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from inspection_portal.lib.downloads import content_disposition
-from meetings import access, documents, exports, pdf, summary
+from meetings import access, documents, exports, pdf, rendered
 from meetings.forms_documents import PageNumbersForm
 from meetings.models import FollowUpMeeting
 from reports import access as report_access
@@ -22,11 +22,10 @@ from reports import findings_xlsx
 @login_required
 @require_GET
 def print_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    draft = meeting.published is None
-    tree = meeting.published if not draft else meeting.draft if meeting.draft is not None else summary.build(meeting)
-    context = exports.print_context(tree, draft=draft, page_numbers=meeting.page_numbers)
-    return render(request, "meetings/summary/print.html", context)
+    meeting = access.get_meeting_for_user(request.user, pk, defer_summaries=True)
+    shown, source = rendered.shown(meeting, prefer_draft=False)
+    context = exports.print_context(shown, draft=source != rendered.PUBLISHED, page_numbers=meeting.page_numbers)
+    return render(request, "meetings/summary/print.html", {**context, "summary_html": shown["html"]})
 
 
 def _meeting_for_download(user, pk: int) -> FollowUpMeeting:
@@ -121,11 +120,17 @@ def download_findings(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def page_context(user, meeting: FollowUpMeeting, zones) -> dict:
-    """What the meeting page shows of the documents: the page-number form, the findings link, the PDF fallback."""
+def page_context(user, meeting: FollowUpMeeting, zones, may_edit: bool | None = None) -> dict:
+    """What the meeting page shows of the documents: the page-number form, the findings link, the PDF fallback.
+
+    may_edit: access.may_edit_meeting's answer when the page has it already (not asked again)."""
+    if may_edit is None:
+        may_read_findings = _may_read_findings(user, meeting, zones)
+    else:
+        may_read_findings = may_edit or report_access.reads_all_zones(user)
     return {
         "page_numbers_form": PageNumbersForm(instance=meeting),
-        "may_read_findings": _may_read_findings(user, meeting, zones),
+        "may_read_findings": may_read_findings,
         "pdf_fallback": pdf.is_fallback(),
     }
 

@@ -102,3 +102,19 @@ def test_sorted_by_zone_puts_the_zones_official_order_first_then_dictionary_orde
     rows = [(18, "อุทัยธานี", None), (18, "นครสวรรค์", 1), (18, "กำแพงเพชร", None), (18, "พิจิตร", 2), (12, "ขอนแก่น", None)]
     ordered = thai.sorted_by_zone(rows, zone=lambda row: row[0], name=lambda row: row[1], position=lambda row: row[2])
     assert [name for _zone, name, _place in ordered] == ["ขอนแก่น", "นครสวรรค์", "พิจิตร", "กำแพงเพชร", "อุทัยธานี"]
+
+
+def test_dates_are_written_as_pythainlp_writes_them():
+    """thai_date and thai_short_date are written out for speed; they say what thai_strftime says, every day."""
+    import datetime
+
+    from pythainlp.util import thai_strftime
+
+    from inspection_portal.lib import thai
+
+    day = datetime.date(2019, 1, 1)
+    while day < datetime.date(2031, 1, 1):
+        moment = datetime.datetime(day.year, day.month, day.day, 23, 59)
+        assert thai.thai_date(day) == thai.thai_date(moment) == thai_strftime(moment, "%-d %B %Y")
+        assert thai.thai_short_date(day) == thai_strftime(moment, "%-d %b %Y")
+        day += datetime.timedelta(days=1)

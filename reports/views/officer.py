@@ -23,6 +23,7 @@ from reports.models import (
     ReviewEvent,
     WorkflowError,
 )
+from reports.tracking import LONG_TEXTS
 
 # How many past fiscal years the officer's home lists, besides the current one.
 HISTORY_YEARS = 2
@@ -68,7 +69,8 @@ def officer_home(request: HttpRequest) -> HttpResponse:
         | ReportingPeriod.objects.accepting_reports(today).order_by()
         | ReportingPeriod.objects.filter(pk__in=list(openings))
     )
-    reports = {report.period_id: report for report in province.reports.select_related("period")}
+    # The list shows no report's text: the long texts of every quarter's report are left in the database.
+    reports = {report.period_id: report for report in province.reports.select_related("period").defer(*LONG_TEXTS)}
     rows = [PeriodRow(period, reports.pop(period.pk, None), openings.get(period.pk)) for period in periods]
     rows += [PeriodRow(report.period, report, openings.get(report.period_id)) for report in reports.values()]
     rows.sort(key=lambda row: (row.period.fiscal_year, row.period.quarter), reverse=True)

@@ -23,10 +23,13 @@ def tracker(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     period = chosen_period(request)
     zones = tracking.tracker_zones(request.user, period.fiscal_year) if period else []
+    tracks = tracking.track(period, zones) if period else []
+    tracking.add_links(tracks, reviews=roles.may_inspect)
     context = {
         "period": period,
         "period_form": PeriodForm(initial={"period": period}),
-        "tracks": tracking.track(period, zones) if period else [],
+        "periods": PeriodForm.base_fields["period"].queryset.all(),
+        "tracks": tracks,
         "is_admin": roles.is_admin,
         "reviews": roles.may_inspect,
     }
