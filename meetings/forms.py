@@ -5,6 +5,7 @@ import copy
 import datetime
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 
 from django import forms
@@ -91,6 +92,8 @@ class MeetingForm(forms.ModelForm):
         error_messages={"required": _("Choose who chairs the meeting.")},
         help_text=_("The chair is named with their post; naming someone gives them no access to the portal."),
     )
+    # A new meeting's form carries a one-time token: sent twice, it creates one meeting (views.add_meeting).
+    creation_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = FollowUpMeeting
@@ -128,11 +131,19 @@ class MeetingForm(forms.ModelForm):
         }
         self.fields["title"].widget.attrs["placeholder"] = summary.default_title(meeting)
         if meeting.pk is None:
+            self.initial["creation_token"] = uuid.uuid4()
             self.initial["held_on"] = timezone.localdate()
             self.initial["purpose"] = summary.default_purpose(meeting.period, monthly=meeting.is_monthly)
             self.initial["mode"] = FollowUpMeeting.Mode.ONLINE
             if not meeting.is_monthly:
                 self.initial["number"] = meeting.period.quarter
+        else:
+            del self.fields["creation_token"]
+
+    def save(self, commit: bool = True) -> FollowUpMeeting:
+        if self.instance.pk is None:
+            self.instance.creation_token = self.cleaned_data.get("creation_token")
+        return super().save(commit)
 
 
 class OfficialForm(forms.ModelForm):

