@@ -60,7 +60,9 @@ def people_choices() -> list[tuple[int, str]]:
 class KindForm(forms.Form):
     """The kind of a new meeting: the quarter's workshop, or the follow-up of one of its months."""
 
-    kind = forms.ChoiceField(label=_("Kind of meeting"), widget=forms.Select(attrs={"class": "form-select"}))
+    kind = forms.ChoiceField(
+        label=_("Kind of meeting"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, period: ReportingPeriod, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,10 +71,23 @@ class KindForm(forms.Form):
             name = wording.month_name(month)
             choices.append((month.strftime("%Y-%m"), _("Monthly follow-up: issues of %(month)s") % {"month": name}))
         self.fields["kind"].choices = choices
+        self.fields["kind"].error_messages["invalid_choice"] = _(
+            "“%%(value)s” is not a kind of meeting of %(quarter)s: choose the quarter's workshop or one of its "
+            "three months."
+        ) % {"quarter": period}
+
+    @property
+    def refused(self) -> bool:
+        """A kind was asked for that the quarter does not have (a month outside it): nothing may be made."""
+        return self.is_bound and not self.is_valid()
+
+    def value(self) -> str:
+        """The chosen kind as the chooser writes it: "quarterly" or "2021-03"."""
+        return (self.cleaned_data.get("kind") if self.is_bound and self.is_valid() else "") or QUARTERLY
 
     def chosen(self) -> tuple[str, datetime.date | None]:
         """(FollowUpMeeting.Kind, month): the quarterly workshop unless a month of the quarter was chosen."""
-        value = self.cleaned_data["kind"] if self.is_valid() else QUARTERLY
+        value = self.value()
         if value == QUARTERLY:
             return FollowUpMeeting.Kind.QUARTERLY, None
         year, month = (int(part) for part in value.split("-"))

@@ -7,7 +7,6 @@ import uuid
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from meetings.models import FollowUpMeeting
 from tests import review_factories as make
@@ -57,3 +56,65 @@ def test_two_forms_make_two_meetings(client, inspector, quarter, chair):
     client.post(_url(quarter), meeting_data(chair, creation_token=str(uuid.uuid4())))
     client.post(_url(quarter), meeting_data(chair, creation_token=str(uuid.uuid4())))
     assert FollowUpMeeting.objects.count() == 2
+
+
+# --- 3: the kind created is the kind chosen ------------------------------------------------------
+
+
+def test_a_month_chosen_but_not_applied_is_refused_not_made_a_workshop(client, inspector, quarter, chair):
+    client.force_login(inspector)
+    data = meeting_data(chair, chosen_period=str(quarter.pk), chosen_kind="2021-05")
+    response = client.post(_url(quarter), data)
+    assert response.status_code == 400
+    assert not FollowUpMeeting.objects.exists()
+    html = response.content.decode()
+    assert 'id="kind-mismatch"' in html and "พฤษภาคม" in html
+
+
+def test_the_form_carries_the_kind_it_was_made_for(client, inspector, quarter):
+    client.force_login(inspector)
+    html = client.get(_url(quarter, "2021-05")).content.decode()
+    assert 'name="chosen_kind" id="chosen-kind" value="2021-05"' in html
+    assert f'name="chosen_period" id="chosen-period" value="{quarter.pk}"' in html
+
+
+def test_a_quarter_chosen_but_not_applied_is_refused(client, inspector, quarter, chair):
+    other = make.period(2564, 4)
+    client.force_login(inspector)
+    response = client.post(_url(quarter), meeting_data(chair, chosen_period=str(other.pk), chosen_kind="quarterly"))
+    assert response.status_code == 400 and not FollowUpMeeting.objects.exists()
+
+
+def test_the_kind_applied_is_created(client, inspector, quarter, chair):
+    client.force_login(inspector)
+    data = meeting_data(chair, chosen_period=str(quarter.pk), chosen_kind="2021-05", number="")
+    response = client.post(_url(quarter, "2021-05"), data)
+    assert response.status_code == 302
+    meeting = FollowUpMeeting.objects.get()
+    assert (meeting.kind, meeting.month) == ("monthly", datetime.date(2021, 5, 1))
+
+
+# --- 4: a month outside the quarter ----------------------------------------------------------------
+
+
+def test_a_month_outside_the_quarter_is_refused_with_a_message(client, inspector, quarter):
+    client.force_login(inspector)
+    response = client.get(_url(quarter, "2021-09"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="kind-error"' in html and "2021-09" in html
+    assert 'id="meeting-form"' not in html
+
+
+def test_posting_a_month_outside_the_quarter_creates_nothing(client, inspector, quarter, chair):
+    client.force_login(inspector)
+    response = client.post(_url(quarter, "2021-09"), meeting_data(chair, chosen_kind="2021-09"))
+    assert response.status_code == 400
+    assert not FollowUpMeeting.objects.exists()
+
+
+def test_no_kind_given_is_the_quarters_workshop(client, inspector, quarter):
+    client.force_login(inspector)
+    response = client.get(reverse("meetings:add"), {"period": quarter.pk})
+    assert response.status_code == 200 and 'id="kind-error"' not in response.content.decode()
+

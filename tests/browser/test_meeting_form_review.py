@@ -57,3 +57,37 @@ def test_a_double_click_creates_one_meeting(page, inspector, quarter):
     page.wait_for_load_state()
     assert FollowUpMeeting.objects.count() == 1
     assert len(posts) == 1
+
+
+def test_a_month_picked_without_choose_is_not_silently_a_workshop(page, inspector, quarter):
+    _open(page, inspector, f"period={quarter.pk}")
+    assert page.locator("#kind-not-applied").is_hidden()
+    page.locator("#period-form [name='kind']").select_option("2021-05")
+    assert page.locator("#kind-not-applied").is_visible()  # said at once, beside the chooser
+    _fill(page)
+    page.get_by_role("button", name=BUTTON).click()
+    page.wait_for_load_state()
+    assert page.locator("#kind-mismatch").is_visible()
+    assert "พฤษภาคม" in page.locator("#kind-mismatch").inner_text()
+    assert not FollowUpMeeting.objects.exists()
+    # Pressing "Choose" opens the May form; that one creates the May follow-up.
+    page.locator("#period-form [name='kind']").select_option("2021-05")
+    page.get_by_role("button", name="เลือก").click()
+    page.wait_for_url(re.compile(r"kind=2021-05"))
+    _fill(page)
+    field(page, "number").fill("")
+    field(page, "topics-0-kind").select_option("monthly_issue")
+    field(page, "topics-0-title").fill("ประเด็นเดือนพฤษภาคม")
+    page.get_by_role("button", name=BUTTON).click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
+    meeting = FollowUpMeeting.objects.get()
+    assert (meeting.kind, meeting.month.month) == ("monthly", 5)
+
+
+def test_a_month_outside_the_quarter_is_refused(page, inspector, quarter):
+    _open(page, inspector, f"period={quarter.pk}&kind=2021-09")
+    assert page.locator("#kind-error").is_visible()
+    assert "2021-09" in page.locator("#kind-error").inner_text()
+    assert page.locator("#meeting-form").count() == 0
+    assert not FollowUpMeeting.objects.exists()
+
