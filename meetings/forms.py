@@ -147,7 +147,9 @@ class MeetingForm(forms.ModelForm):
         self.fields["title"].widget.attrs["placeholder"] = summary.default_title(meeting)
         if meeting.pk is None:
             self.initial["creation_token"] = uuid.uuid4()
-            self.initial["held_on"] = timezone.localdate()
+            # Today only when a meeting about it may be held today: a date outside the window always fails.
+            today = timezone.localdate()
+            self.initial["held_on"] = today if first <= today <= last else None
             self.initial["purpose"] = summary.default_purpose(meeting.period, monthly=meeting.is_monthly)
             self.initial["mode"] = FollowUpMeeting.Mode.ONLINE
             if not meeting.is_monthly:

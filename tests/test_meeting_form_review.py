@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import FollowUpMeeting
 from tests import review_factories as make
@@ -118,3 +119,25 @@ def test_no_kind_given_is_the_quarters_workshop(client, inspector, quarter):
     response = client.get(reverse("meetings:add"), {"period": quarter.pk})
     assert response.status_code == 200 and 'id="kind-error"' not in response.content.decode()
 
+
+# --- 5: the date's default ---------------------------------------------------------------------------
+
+
+def _held_on(client, quarter, kind="quarterly"):
+    form = client.get(_url(quarter, kind)).context["forms"].form
+    return form["held_on"].value(), form.fields["held_on"].help_text
+
+
+def test_the_date_starts_empty_when_today_is_outside_the_window(client, inspector, quarter):
+    client.force_login(inspector)
+    value, hint = _held_on(client, quarter)
+    assert value is None
+    assert hint == "ระหว่างวันที่ 1 เมษายน 2564 ถึง 30 กันยายน 2564"
+
+
+def test_the_date_starts_today_inside_the_window(client, inspector, geography):
+    today = timezone.localdate()
+    current = make.period(today.year + 543 + (1 if today.month >= 10 else 0), (today.month - 10) % 12 // 3 + 1)
+    assert current.start_date <= today <= current.end_date
+    client.force_login(inspector)
+    assert _held_on(client, current)[0] == today

@@ -91,3 +91,21 @@ def test_a_month_outside_the_quarter_is_refused(page, inspector, quarter):
     assert page.locator("#meeting-form").count() == 0
     assert not FollowUpMeeting.objects.exists()
 
+
+def test_the_date_starts_empty_outside_its_window_with_the_window_beside_it(page, inspector, quarter):
+    _open(page, inspector, f"period={quarter.pk}")
+    assert field(page, "held_on").input_value() == ""  # today (2026 or later) is outside Q3 2564's window
+    hint = page.locator("#div_id_held_on").inner_text()
+    assert "ระหว่างวันที่ 1 เมษายน 2564 ถึง 30 กันยายน 2564" in hint
+    # Sent empty: refused beside the field, nothing made; a day inside the window is taken.
+    page.get_by_label(re.compile("เขตตรวจราชการที่ 12")).check()
+    field(page, "platform").fill("ZOOM Meeting")
+    field(page, "chair").select_option(index=1)
+    page.get_by_role("button", name=BUTTON).click()
+    page.wait_for_load_state()
+    assert page.locator("#div_id_held_on .invalid-feedback").is_visible()
+    assert not FollowUpMeeting.objects.exists()
+    field(page, "held_on").fill("2021-06-11")
+    page.get_by_role("button", name=BUTTON).click()
+    page.wait_for_url(re.compile(r"/meetings/\d+/$"))
+    assert FollowUpMeeting.objects.get().held_on.isoformat() == "2021-06-11"
