@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
@@ -33,6 +34,8 @@ from reports import tracking
 from reports.models import ReportingPeriod
 
 QUARTERLY = "quarterly"
+# The highest meeting number ("ครั้งที่ N/year") accepted.
+NUMBER_MAX = 99
 
 
 def _people():
@@ -135,7 +138,13 @@ class MeetingForm(forms.ModelForm):
         self.fields["zones"].label_from_instance = lambda zone: zone.full_name
         self.fields["zones"].error_messages["required"] = _("Choose at least one of your zones.")
         self.offers_no_zone = not offered.exists()
-        self.fields["number"].widget.attrs["min"] = 1
+        # ครั้งที่ N/year: 1 to NUMBER_MAX (0 was accepted and silently left out, 100000000000 overflowed).
+        bounded = _("The meeting's number is from 1 to %(max)s.") % {"max": NUMBER_MAX}
+        self.fields["number"].validators = [
+            MinValueValidator(1, message=bounded),
+            MaxValueValidator(NUMBER_MAX, message=bounded),
+        ]
+        self.fields["number"].widget.attrs.update(min=1, max=NUMBER_MAX)
         self.fields["number"].help_text = _("The department's numbering: ครั้งที่ N/%(year)s.") % {
             "year": meeting.period.fiscal_year
         }

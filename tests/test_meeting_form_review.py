@@ -141,3 +141,28 @@ def test_the_date_starts_today_inside_the_window(client, inspector, geography):
     assert current.start_date <= today <= current.end_date
     client.force_login(inspector)
     assert _held_on(client, current)[0] == today
+
+
+# --- 7: the meeting's number ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["0", "100", "100000000000", "-3"])
+def test_a_meeting_number_outside_1_to_99_is_refused_beside_the_field(client, inspector, quarter, chair, number):
+    client.force_login(inspector)
+    response = client.post(_url(quarter), meeting_data(chair, number=number))
+    assert response.status_code == 400
+    assert not FollowUpMeeting.objects.exists()
+    assert response.context["forms"].form.errors["number"] == ["ครั้งที่ของการประชุมต้องเป็นเลข 1 ถึง 99"]
+
+
+@pytest.mark.parametrize("number", ["1", "99", ""])
+def test_a_meeting_number_from_1_to_99_or_none_is_taken(client, inspector, quarter, chair, number):
+    client.force_login(inspector)
+    assert client.post(_url(quarter), meeting_data(chair, number=number)).status_code == 302
+    assert FollowUpMeeting.objects.get().number == (int(number) if number else None)
+
+
+def test_the_number_box_says_its_bounds(client, inspector, quarter):
+    client.force_login(inspector)
+    html = client.get(_url(quarter)).content.decode()
+    assert 'name="number" min="1" max="99"' in html or ('min="1"' in html and 'max="99"' in html)
