@@ -5,6 +5,7 @@ import copy
 import datetime
 import hashlib
 import json
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -503,30 +504,57 @@ BLOCK_LABELS = {
 }
 # What each fixed block of the summary is, in words (summary.build's keys).
 NAMED_BLOCKS = {
-    "header": _("Opening: date, inspector, zones and provinces"),
     "purpose": _("Purpose of the meeting"),
-    "topic-1": _("First discussion topic"),
-    "topic-2": _("Second discussion topic"),
+    "purposes-close": _("After the purposes: where the meeting was held and the lead into the topics"),
     "intro": _("Introduction to the findings"),
-    "s1": _("Heading of part 1: work that did not reach its target"),
-    "s2": _("Heading of part 2: work other provinces can learn from"),
-    "s1-none": _("Part 1: nothing to report"),
-    "s2-none": _("Part 2: nothing to report"),
 }
+# A topic's blocks: topic-N (listed in the opening), sN (its section's heading), sN-M (its items), sN-none.
+TOPIC_BLOCK = re.compile(
+    r"^(?:topic-(?P<topic>\d+)|s(?P<section>\d+)(?:-(?P<item>\d+|none))?|purpose-(?P<purpose>\d+))$"
+)
+# How long a topic's title may be in a label before it is cut.
+LABEL_TITLE_MAX = 60
 
 
-def block_label(block: dict, tree: dict) -> str:
-    """A block's label in words: "Part 1, item 2: <project>", never its internal key."""
-    if block["key"] in NAMED_BLOCKS:
-        return str(NAMED_BLOCKS[block["key"]])
-    for part, entries in (("1", tree.get("section1", [])), ("2", tree.get("section2", []))):
-        for number, entry in enumerate(entries, start=1):
-            if entry["key"] == block["key"]:
-                return str(
-                    _("Part %(part)s, item %(number)s: %(project)s")
-                    % {"part": part, "number": number, "project": entry["project"]}
-                )
-    return str(BLOCK_LABELS.get(block["kind"], _("Paragraph")))
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_TITLE_MAX else text[: LABEL_TITLE_MAX - 1] + "…"
+
+
+def block_label(block: dict, tree: dict, *, chaired: bool = True) -> str:
+    """A block's label in words, following the meeting's own topics and chair: "Section 4, item 1: <project>",
+    "Heading of section 1: <the topic>", never its internal key."""
+    key = block["key"]
+    if key == "header":
+        if chaired:
+            return str(_("Opening: date, chair, zones and provinces"))
+        return str(_("Opening: date, inspector, zones and provinces"))
+    if key in NAMED_BLOCKS:
+        return str(NAMED_BLOCKS[key])
+    match = TOPIC_BLOCK.match(key)
+    if match is None:
+        return str(BLOCK_LABELS.get(block["kind"], _("Paragraph")))
+    if match["purpose"]:
+        return str(_("Purpose %(number)s") % {"number": match["purpose"]})
+    if match["topic"]:
+        return str(_("Topic %(number)s in the opening's list") % {"number": match["topic"]})
+    headings = {entry["key"]: entry["text"] for entry in tree.get("blocks", []) if entry["kind"] == "heading"}
+    section = match["section"]
+    title = _short(headings.get(f"s{section}", ""))
+    if match["item"] is None:
+        return str(_("Heading of section %(section)s: %(title)s") % {"section": section, "title": title})
+    if match["item"] == "none":
+        return str(_("Section %(section)s: nothing to report") % {"section": section})
+    for entry in [*tree.get("section1", []), *tree.get("section2", [])]:
+        if entry["key"] == key:
+            return str(
+                _("Section %(section)s, item %(number)s: %(project)s")
+                % {"section": section, "number": match["item"], "project": entry["project"]}
+            )
+    return str(
+        _("Section %(section)s (%(title)s), item %(number)s")
+        % {"section": section, "title": title, "number": match["item"]}
+    )
 
 
 class SummaryTextForm(forms.Form):
@@ -542,7 +570,7 @@ class SummaryTextForm(forms.Form):
             rows = max(2, min(12, len(block["text"]) // 90 + 1))
             self.fields[self.field_name(block)] = PlainTextField(
                 max_length=SUMMARY_BLOCK_MAX,
-                label=block_label(block, meeting.draft),
+                label=block_label(block, meeting.draft, chaired=meeting.chair_id is not None),
                 initial=block["text"],
                 widget=forms.Textarea(attrs={"rows": rows}),
                 error_messages={"required": _("This text cannot be empty.")},

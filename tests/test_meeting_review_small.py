@@ -1,7 +1,7 @@
 """The reviewer's smaller findings on a monthly follow-up meeting (review defects 6–10)."""
 
-
 import pytest
+from django.urls import reverse
 
 from meetings.models import FollowUpMeeting
 from tests import review_factories as make
@@ -34,3 +34,45 @@ def test_a_place_typed_with_na_is_said_with_one_na(inspector, quarter, chaired):
     text = _texts(meeting)
     assert "ณ โรงแรมเจริญธานี ขอนแก่น" in text
     assert "ณ ณ" not in text
+
+
+# --- 8: the edit-text page's labels follow the meeting's topics and chair -----------------------------
+
+
+def _labels(meeting) -> dict[str, str]:
+    from meetings.forms import SummaryTextForm
+
+    form = SummaryTextForm(meeting)
+    return {
+        name.removeprefix("block_"): str(field.label) for name, field in form.fields.items() if name != "draft_hash"
+    }
+
+
+def test_a_monthly_meetings_boxes_are_labelled_by_its_own_topics_and_chair(client, inspector):
+    from meetings.models import MeetingTopic
+
+    meeting = setup.meeting_b(inspector)
+    issues = list(meeting.topics.all())
+    shortfalls = len(issues) + 1
+    MeetingTopic.objects.create(meeting=meeting, position=shortfalls, kind="shortfalls", title="งานที่ไม่บรรลุเป้าหมาย")
+    report = meeting.period.reports.filter(province__name_th="ขอนแก่น").first() or make.report(
+        "ขอนแก่น", meeting.period, status="submitted"
+    )
+    make.shortfall(report, "โคก หนอง นา")
+    meeting.generate_draft()
+    labels = _labels(meeting)
+    assert labels["header"] == "ย่อหน้าเปิด: วันที่ ประธาน เขตตรวจราชการ และจังหวัด"
+    assert "ผู้ตรวจราชการ" not in labels["header"]  # chaired by a รองอธิบดี
+    assert labels["s1"].startswith("หัวข้อส่วนที่ 1: " + issues[0].title[:20])
+    assert "งานที่ไม่บรรลุเป้าหมาย" not in labels["s1"]
+    assert labels[f"s{shortfalls}"].startswith(f"หัวข้อส่วนที่ {shortfalls}: งานที่ไม่บรรลุเป้าหมาย")
+    assert labels[f"s{shortfalls}-1"] == f"ส่วนที่ {shortfalls} ข้อ 1: โคก หนอง นา"
+    assert labels["topic-1"] == "ประเด็นการประชุมที่ 1 ในรายการของย่อหน้าเปิด"
+    client.force_login(inspector)
+    html = client.get(reverse("meetings:edit_text", args=[meeting.pk])).content.decode()
+    assert f"ส่วนที่ {shortfalls} ข้อ 1: โคก หนอง นา" in html
+
+
+def test_a_meeting_recorded_without_a_chair_opens_with_its_inspector(inspector, quarter):
+    meeting = make.meeting(inspector, quarter)
+    assert _labels(meeting)["header"] == "ย่อหน้าเปิด: วันที่ ผู้ตรวจราชการ เขตตรวจราชการ และจังหวัด"
