@@ -1,5 +1,7 @@
 """The reviewer's smaller findings on a monthly follow-up meeting (review defects 6–10)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -76,3 +78,24 @@ def test_a_monthly_meetings_boxes_are_labelled_by_its_own_topics_and_chair(clien
 def test_a_meeting_recorded_without_a_chair_opens_with_its_inspector(inspector, quarter):
     meeting = make.meeting(inspector, quarter)
     assert _labels(meeting)["header"] == "ย่อหน้าเปิด: วันที่ ผู้ตรวจราชการ เขตตรวจราชการ และจังหวัด"
+
+
+# --- 9: a month with no issues set -------------------------------------------------------------------
+
+
+def test_a_month_with_no_issues_says_so_and_invites_typing_them(client, inspector, quarter):
+    client.force_login(inspector)
+    url = f"{reverse('meetings:add')}?period={quarter.pk}&kind=2021-05"
+    html = client.get(url).content.decode()
+    assert 'id="no-issues"' in html
+    assert "ไม่มีประเด็นการตรวจราชการประจำเดือนพฤษภาคม 2564" in html
+
+
+def test_a_month_with_issues_or_a_workshop_has_no_such_note(client, inspector, quarter):
+    from meetings.models import MonthlyIssue
+
+    MonthlyIssue.objects.create(month=datetime.date(2021, 5, 1), number=1, title="ประเด็นเดือนพฤษภาคม")
+    client.force_login(inspector)
+    for kind in ("2021-05", "quarterly"):
+        html = client.get(f"{reverse('meetings:add')}?period={quarter.pk}&kind={kind}").content.decode()
+        assert 'id="no-issues"' not in html, kind
