@@ -99,3 +99,17 @@ def test_a_month_with_issues_or_a_workshop_has_no_such_note(client, inspector, q
     for kind in ("2021-05", "quarterly"):
         html = client.get(f"{reverse('meetings:add')}?period={quarter.pk}&kind={kind}").content.decode()
         assert 'id="no-issues"' not in html, kind
+
+
+# --- 10: smaller wording -----------------------------------------------------------------------------
+
+
+def test_a_too_long_text_is_counted_with_thousands_separators(client, inspector, quarter):
+    from tests.meeting_data import meeting_data
+
+    client.force_login(inspector)
+    data = meeting_data(setup.person(golden.INSPECTOR), purpose="ก" * 4_100)
+    response = client.post(f"{reverse('meetings:add')}?period={quarter.pk}", data)
+    assert response.context["forms"].form.errors["purpose"] == [
+        "ข้อความนี้ยาว 4,100 ตัวอักษร รับได้ไม่เกิน 2,000 ตัวอักษร กรุณาตัดให้สั้นลง"
+    ]
