@@ -113,3 +113,14 @@ def test_a_too_long_text_is_counted_with_thousands_separators(client, inspector,
     assert response.context["forms"].form.errors["purpose"] == [
         "ข้อความนี้ยาว 4,100 ตัวอักษร รับได้ไม่เกิน 2,000 ตัวอักษร กรุณาตัดให้สั้นลง"
     ]
+
+
+def test_a_persons_title_is_the_title_before_the_name_not_a_documents_title():
+    from django.utils import translation
+
+    from meetings.models import FollowUpMeeting
+    from provinces.models import Person
+
+    with translation.override("th"):
+        assert str(Person._meta.get_field("title_th").verbose_name) == "คำนำหน้าชื่อ"
+        assert str(FollowUpMeeting._meta.get_field("title").verbose_name) == "ชื่อเรื่อง"
