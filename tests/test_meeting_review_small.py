@@ -124,3 +124,29 @@ def test_a_persons_title_is_the_title_before_the_name_not_a_documents_title():
     with translation.override("th"):
         assert str(Person._meta.get_field("title_th").verbose_name) == "คำนำหน้าชื่อ"
         assert str(FollowUpMeeting._meta.get_field("title").verbose_name) == "ชื่อเรื่อง"
+
+
+def test_the_officers_notice_of_a_monthly_meeting_names_its_month(inspector, officer):
+    from django.utils import translation
+
+    from meetings import wording
+    from notifications.models import Notice
+
+    meeting = setup.meeting_b(inspector)
+    meeting.publish(by=inspector)
+    month = wording.month_name(golden.B_MONTH)
+    with translation.override("th"):
+        text = Notice.objects.get(recipient=officer, kind="summary_published").text
+        assert f"ประเด็นการตรวจราชการประจำเดือน{month}" in text.subject
+        assert f"ประเด็นการตรวจราชการประจำเดือน{month}" in text.lead
+
+
+def test_the_officers_notice_of_a_workshop_names_its_quarter(inspector, officer, quarter):
+    from django.utils import translation
+
+    from notifications.models import Notice
+
+    make.meeting(inspector, quarter).publish(by=inspector)
+    with translation.override("th"):
+        text = Notice.objects.get(recipient=officer, kind="summary_published").text
+        assert "ไตรมาส 3 ปีงบประมาณ 2564" in text.lead and "ประจำเดือน" not in text.lead
