@@ -272,7 +272,13 @@ def delete_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete a meeting that was never published (GET asks to confirm)."""
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
     if meeting.is_published:
-        messages.error(request, _("A published meeting cannot be deleted: its officers have read its summary."))
+        messages.error(
+            request,
+            _(
+                "A published meeting cannot be deleted: its summary was published, so its provinces' officers "
+                "may have read it."
+            ),
+        )
         return redirect("meetings:detail", pk=meeting.pk)
     if request.method == "POST":
         meeting.delete()

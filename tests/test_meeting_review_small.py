@@ -150,3 +150,32 @@ def test_the_officers_notice_of_a_workshop_names_its_quarter(inspector, officer,
     with translation.override("th"):
         text = Notice.objects.get(recipient=officer, kind="summary_published").text
         assert "ไตรมาส 3 ปีงบประมาณ 2564" in text.lead and "ประจำเดือน" not in text.lead
+
+
+def test_the_delete_refusal_does_not_claim_the_summary_was_read(client, inspector, quarter):
+    meeting = make.meeting(inspector, quarter)
+    meeting.publish(by=inspector)
+    client.force_login(inspector)
+    html = client.post(reverse("meetings:delete", args=[meeting.pk]), follow=True).content.decode()
+    assert "อาจได้อ่านแล้ว" in html
+    assert "เจ้าหน้าที่จังหวัดได้อ่านสรุปผลแล้ว" not in html
+    assert FollowUpMeeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_published_with_no_change_is_not_labelled_a_draft_nor_offered_again(client, inspector, quarter):
+    meeting = make.meeting(inspector, quarter)
+    meeting.draft_edited = True  # edited by hand, then published as it is
+    meeting.save()
+    meeting.publish(by=inspector)
+    client.force_login(inspector)
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert 'id="published-same"' in html
+    assert "ร่าง (แก้ไขข้อความแล้ว)" not in html and "ฉบับที่เผยแพร่แล้ว" in html
+    assert 'id="publish-link"' not in html and "เผยแพร่อีกครั้ง" not in html
+    # Once the draft differs, it is a draft again, offered for publishing again.
+    meeting.generate_draft()
+    meeting.draft = {**meeting.draft, "title": "ชื่อใหม่"}
+    meeting.draft_edited = True
+    meeting.save()
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "ร่าง (แก้ไขข้อความแล้ว)" in html and 'id="publish-link"' in html and "เผยแพร่อีกครั้ง" in html
