@@ -70,10 +70,11 @@ class KindForm(forms.Form):
 
     def __init__(self, *args, period: ReportingPeriod, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(QUARTERLY, _("Quarterly follow-up workshop (quarter %(quarter)s)") % {"quarter": period.quarter})]
+        # What tells the choices apart comes first: a phone's select shows only the start of a long label.
+        choices = [(QUARTERLY, _("Quarter %(quarter)s: follow-up workshop") % {"quarter": period.quarter})]
         for month in months_of(period):
             name = wording.month_name(month)
-            choices.append((month.strftime("%Y-%m"), _("Monthly follow-up: issues of %(month)s") % {"month": name}))
+            choices.append((month.strftime("%Y-%m"), _("%(month)s: follow-up of the month's issues") % {"month": name}))
         self.fields["kind"].choices = choices
         self.fields["kind"].error_messages["invalid_choice"] = _(
             "“%%(value)s” is not a kind of meeting of %(quarter)s: choose the quarter's workshop or one of its "

@@ -179,3 +179,16 @@ def test_published_with_no_change_is_not_labelled_a_draft_nor_offered_again(clie
     meeting.save()
     html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "ร่าง (แก้ไขข้อความแล้ว)" in html and 'id="publish-link"' in html and "เผยแพร่อีกครั้ง" in html
+
+
+def test_the_kinds_differ_in_their_first_words_for_a_phones_narrow_select(client, inspector, quarter):
+    client.force_login(inspector)
+    response = client.get(reverse("meetings:add"), {"period": quarter.pk})
+    labels = [label for _value, label in response.context["kind_form"].fields["kind"].choices]
+    assert labels[1:] == [
+        "เดือนเมษายน พ.ศ. 2564: ติดตามประเด็นการตรวจราชการประจำเดือน",
+        "เดือนพฤษภาคม พ.ศ. 2564: ติดตามประเด็นการตรวจราชการประจำเดือน",
+        "เดือนมิถุนายน พ.ศ. 2564: ติดตามประเด็นการตรวจราชการประจำเดือน",
+    ]
+    assert labels[0].startswith("ไตรมาส 3:")
+    assert len({label[:14] for label in labels}) == 4  # the first 14 characters tell them apart

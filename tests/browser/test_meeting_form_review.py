@@ -109,3 +109,14 @@ def test_the_date_starts_empty_outside_its_window_with_the_window_beside_it(page
     page.get_by_role("button", name=BUTTON).click()
     page.wait_for_url(re.compile(r"/meetings/\d+/$"))
     assert FollowUpMeeting.objects.get().held_on.isoformat() == "2021-06-11"
+
+
+def test_on_a_phone_the_kind_select_fits_and_starts_with_the_month(page, inspector, quarter):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, inspector, f"period={quarter.pk}")
+    select = page.locator("#period-form [name='kind']")
+    box = select.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    select.select_option("2021-05")
+    shown = select.evaluate("s => s.options[s.selectedIndex].text")
+    assert shown.startswith("เดือนพฤษภาคม พ.ศ. 2564")
