@@ -12,12 +12,28 @@ from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from inspection_portal.lib.numbers import format_number
 from inspection_portal.lib.text import clean_typed
 from inspection_portal.lib.thai import DateTypoError, format_be_date, parse_thai_date
 
-TOO_LONG = _("This text has %(show_value)d characters; at most %(limit_value)d are accepted. Shorten it.")
+TOO_LONG = _("This text has %(show_value)s characters; at most %(limit_value)s are accepted. Shorten it.")
+
+
+@deconstructible
+class MaxLength(validators.MaxLengthValidator):
+    """The length limit, saying its numbers with thousands separators ("4,100 … 4,000") as the live counter
+    (static/js/char_counter.js) does."""
+
+    message = TOO_LONG
+
+    def __call__(self, value) -> None:
+        cleaned = self.clean(value)
+        if self.compare(cleaned, self.limit_value):
+            params = {"limit_value": format_number(self.limit_value), "show_value": format_number(cleaned)}
+            raise ValidationError(self.message, code=self.code, params=params)
 
 
 class PlainTextField(forms.CharField):
@@ -25,9 +41,12 @@ class PlainTextField(forms.CharField):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for validator in self.validators:
-            if isinstance(validator, validators.MaxLengthValidator):
-                validator.message = TOO_LONG
+        self.validators = [
+            MaxLength(validator.limit_value)
+            if isinstance(validator, validators.MaxLengthValidator) and not isinstance(validator, MaxLength)
+            else validator
+            for validator in self.validators
+        ]
 
     def to_python(self, value):
         return clean_typed(super().to_python(value))
@@ -47,7 +66,7 @@ class BoundedTextField(models.TextField):
     def __init__(self, *args, max_length: int | None = None, **kwargs) -> None:
         super().__init__(*args, max_length=max_length, **kwargs)
         if max_length is not None:
-            self.validators.append(validators.MaxLengthValidator(max_length, message=TOO_LONG))
+            self.validators.append(MaxLength(max_length))
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PlainTextField, **kwargs})

@@ -6,9 +6,10 @@ Access follows assignments, never who created or chairs a meeting:
   portal administrators, and inspectors assigned to one of the meeting's zones in its fiscal
   year;
 - read: those, the head of inspectors (every meeting, editing none), and — once it is
-  published — the officers of the meeting's provinces (FollowUpMeeting.member_provinces: by
-  the zone their report was filed under, and only the chosen ones when not every province
-  of the zones takes part).
+  published — the officers of the provinces it was published with (FollowUpMeeting.province_ids,
+  recorded at publishing from FollowUpMeeting.member_provinces: by the zone their report was
+  filed under, and only the chosen ones when not every province of the zones takes part).
+  Provinces chosen after publishing read it once it is published again.
 
 `may_edit_meeting` / `meetings_editable_by` and `may_view_meeting` / `meetings_visible_to`
 say the same thing for one meeting and for a list; tests/test_meeting_access.py walks them
@@ -20,10 +21,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from meetings.models import FollowUpMeeting, MeetingProvince
+from meetings.models import FollowUpMeeting
 from provinces.models import InspectorAssignment, Province
 from reports.access import inspected_zone_ids, is_admin, province_of, reads_all_zones
-from reports.models import with_reporting_zone
 
 
 def may_edit_meeting(user, meeting: FollowUpMeeting) -> bool:
@@ -39,7 +39,7 @@ def may_view_meeting(user, meeting: FollowUpMeeting) -> bool:
     if may_edit_meeting(user, meeting) or reads_all_zones(user):
         return True
     province = province_of(user)
-    return meeting.is_published and province is not None and meeting.member_provinces().filter(pk=province.pk).exists()
+    return meeting.is_published and province is not None and meeting.published_provinces.filter(pk=province.pk).exists()
 
 
 def get_meeting_for_user(user, pk: int, *, edit: bool = False, defer_summaries: bool = False) -> FollowUpMeeting:
@@ -73,11 +73,11 @@ def meetings_editable_by(user) -> models.QuerySet:
 
 
 def _read_by_officer_of(province: Province) -> Q:
-    """Published meetings whose provinces include this one (the rule of FollowUpMeeting.member_provinces)."""
-    reporting_zone = with_reporting_zone(Province.objects.filter(pk=province.pk), OuterRef(OuterRef("period")))
-    in_zones = Q(zones__in=reporting_zone.values("reporting_zone_id"))
-    chosen = Exists(MeetingProvince.objects.filter(meeting=OuterRef("pk"), province=province))
-    return Q(published__isnull=False) & in_zones & (Q(all_provinces=True) | chosen)
+    """Published meetings whose summary was published with this province (FollowUpMeeting.province_ids)."""
+    published_to = FollowUpMeeting.published_provinces.through.objects.filter(
+        followupmeeting=OuterRef("pk"), province=province
+    )
+    return Q(published__isnull=False) & Exists(published_to)
 
 
 def meetings_visible_to(user) -> models.QuerySet:

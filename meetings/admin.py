@@ -59,11 +59,11 @@ class FollowUpMeetingAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("summary draft"))
     def draft_text(self, meeting):
-        return _summary_text(meeting.draft)
+        return _summary_text(meeting.draft, meeting.chair_id is not None)
 
     @admin.display(description=_("published summary"))
     def published_text(self, meeting):
-        return _summary_text(meeting.published)
+        return _summary_text(meeting.published, meeting.chair_id is not None)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "inspector":
@@ -72,11 +72,13 @@ class FollowUpMeetingAdmin(SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-def _summary_text(tree: dict | None):
+def _summary_text(tree: dict | None, chaired: bool):
     """A summary tree as its labelled paragraphs, for reading in the admin."""
     if not tree:
         return "–"
-    blocks = ((block_label(block, tree), linebreaksbr(block["text"])) for block in tree.get("blocks", []))
+    blocks = (
+        (block_label(block, tree, chaired=chaired), linebreaksbr(block["text"])) for block in tree.get("blocks", [])
+    )
     return format_html(
         '<div class="summary-text">{}</div>', format_html_join("", "<p><strong>{}</strong><br>{}</p>", blocks)
     )

@@ -5,10 +5,13 @@ import copy
 import datetime
 import hashlib
 import json
+import re
+import uuid
 from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
@@ -32,6 +35,8 @@ from reports import tracking
 from reports.models import ReportingPeriod
 
 QUARTERLY = "quarterly"
+# The highest meeting number ("ครั้งที่ N/year") accepted.
+NUMBER_MAX = 99
 
 
 def _people():
@@ -59,19 +64,35 @@ def people_choices() -> list[tuple[int, str]]:
 class KindForm(forms.Form):
     """The kind of a new meeting: the quarter's workshop, or the follow-up of one of its months."""
 
-    kind = forms.ChoiceField(label=_("Kind of meeting"), widget=forms.Select(attrs={"class": "form-select"}))
+    kind = forms.ChoiceField(
+        label=_("Kind of meeting"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, period: ReportingPeriod, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(QUARTERLY, _("Quarterly follow-up workshop (quarter %(quarter)s)") % {"quarter": period.quarter})]
+        # What tells the choices apart comes first: a phone's select shows only the start of a long label.
+        choices = [(QUARTERLY, _("Quarter %(quarter)s: follow-up workshop") % {"quarter": period.quarter})]
         for month in months_of(period):
             name = wording.month_name(month)
-            choices.append((month.strftime("%Y-%m"), _("Monthly follow-up: issues of %(month)s") % {"month": name}))
+            choices.append((month.strftime("%Y-%m"), _("%(month)s: follow-up of the month's issues") % {"month": name}))
         self.fields["kind"].choices = choices
+        self.fields["kind"].error_messages["invalid_choice"] = _(
+            "“%%(value)s” is not a kind of meeting of %(quarter)s: choose the quarter's workshop or one of its "
+            "three months."
+        ) % {"quarter": period}
+
+    @property
+    def refused(self) -> bool:
+        """A kind was asked for that the quarter does not have (a month outside it): nothing may be made."""
+        return self.is_bound and not self.is_valid()
+
+    def value(self) -> str:
+        """The chosen kind as the chooser writes it: "quarterly" or "2021-03"."""
+        return (self.cleaned_data.get("kind") if self.is_bound and self.is_valid() else "") or QUARTERLY
 
     def chosen(self) -> tuple[str, datetime.date | None]:
         """(FollowUpMeeting.Kind, month): the quarterly workshop unless a month of the quarter was chosen."""
-        value = self.cleaned_data["kind"] if self.is_valid() else QUARTERLY
+        value = self.value()
         if value == QUARTERLY:
             return FollowUpMeeting.Kind.QUARTERLY, None
         year, month = (int(part) for part in value.split("-"))
@@ -91,6 +112,8 @@ class MeetingForm(forms.ModelForm):
         error_messages={"required": _("Choose who chairs the meeting.")},
         help_text=_("The chair is named with their post; naming someone gives them no access to the portal."),
     )
+    # A new meeting's form carries a one-time token: sent twice, it creates one meeting (views.add_meeting).
+    creation_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = FollowUpMeeting
@@ -117,7 +140,13 @@ class MeetingForm(forms.ModelForm):
         self.fields["zones"].label_from_instance = lambda zone: zone.full_name
         self.fields["zones"].error_messages["required"] = _("Choose at least one of your zones.")
         self.offers_no_zone = not offered.exists()
-        self.fields["number"].widget.attrs["min"] = 1
+        # ครั้งที่ N/year: 1 to NUMBER_MAX (0 was accepted and silently left out, 100000000000 overflowed).
+        bounded = _("The meeting's number is from 1 to %(max)s.") % {"max": NUMBER_MAX}
+        self.fields["number"].validators = [
+            MinValueValidator(1, message=bounded),
+            MaxValueValidator(NUMBER_MAX, message=bounded),
+        ]
+        self.fields["number"].widget.attrs.update(min=1, max=NUMBER_MAX)
         self.fields["number"].help_text = _("The department's numbering: ครั้งที่ N/%(year)s.") % {
             "year": meeting.period.fiscal_year
         }
@@ -128,11 +157,21 @@ class MeetingForm(forms.ModelForm):
         }
         self.fields["title"].widget.attrs["placeholder"] = summary.default_title(meeting)
         if meeting.pk is None:
-            self.initial["held_on"] = timezone.localdate()
+            self.initial["creation_token"] = uuid.uuid4()
+            # Today only when a meeting about it may be held today: a date outside the window always fails.
+            today = timezone.localdate()
+            self.initial["held_on"] = today if first <= today <= last else None
             self.initial["purpose"] = summary.default_purpose(meeting.period, monthly=meeting.is_monthly)
             self.initial["mode"] = FollowUpMeeting.Mode.ONLINE
             if not meeting.is_monthly:
                 self.initial["number"] = meeting.period.quarter
+        else:
+            del self.fields["creation_token"]
+
+    def save(self, commit: bool = True) -> FollowUpMeeting:
+        if self.instance.pk is None:
+            self.instance.creation_token = self.cleaned_data.get("creation_token")
+        return super().save(commit)
 
 
 class OfficialForm(forms.ModelForm):
@@ -466,30 +505,57 @@ BLOCK_LABELS = {
 }
 # What each fixed block of the summary is, in words (summary.build's keys).
 NAMED_BLOCKS = {
-    "header": _("Opening: date, inspector, zones and provinces"),
     "purpose": _("Purpose of the meeting"),
-    "topic-1": _("First discussion topic"),
-    "topic-2": _("Second discussion topic"),
+    "purposes-close": _("After the purposes: where the meeting was held and the lead into the topics"),
     "intro": _("Introduction to the findings"),
-    "s1": _("Heading of part 1: work that did not reach its target"),
-    "s2": _("Heading of part 2: work other provinces can learn from"),
-    "s1-none": _("Part 1: nothing to report"),
-    "s2-none": _("Part 2: nothing to report"),
 }
+# A topic's blocks: topic-N (listed in the opening), sN (its section's heading), sN-M (its items), sN-none.
+TOPIC_BLOCK = re.compile(
+    r"^(?:topic-(?P<topic>\d+)|s(?P<section>\d+)(?:-(?P<item>\d+|none))?|purpose-(?P<purpose>\d+))$"
+)
+# How long a topic's title may be in a label before it is cut.
+LABEL_TITLE_MAX = 60
 
 
-def block_label(block: dict, tree: dict) -> str:
-    """A block's label in words: "Part 1, item 2: <project>", never its internal key."""
-    if block["key"] in NAMED_BLOCKS:
-        return str(NAMED_BLOCKS[block["key"]])
-    for part, entries in (("1", tree.get("section1", [])), ("2", tree.get("section2", []))):
-        for number, entry in enumerate(entries, start=1):
-            if entry["key"] == block["key"]:
-                return str(
-                    _("Part %(part)s, item %(number)s: %(project)s")
-                    % {"part": part, "number": number, "project": entry["project"]}
-                )
-    return str(BLOCK_LABELS.get(block["kind"], _("Paragraph")))
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_TITLE_MAX else text[: LABEL_TITLE_MAX - 1] + "…"
+
+
+def block_label(block: dict, tree: dict, *, chaired: bool = True) -> str:
+    """A block's label in words, following the meeting's own topics and chair: "Section 4, item 1: <project>",
+    "Heading of section 1: <the topic>", never its internal key."""
+    key = block["key"]
+    if key == "header":
+        if chaired:
+            return str(_("Opening: date, chair, zones and provinces"))
+        return str(_("Opening: date, inspector, zones and provinces"))
+    if key in NAMED_BLOCKS:
+        return str(NAMED_BLOCKS[key])
+    match = TOPIC_BLOCK.match(key)
+    if match is None:
+        return str(BLOCK_LABELS.get(block["kind"], _("Paragraph")))
+    if match["purpose"]:
+        return str(_("Purpose %(number)s") % {"number": match["purpose"]})
+    if match["topic"]:
+        return str(_("Topic %(number)s in the opening's list") % {"number": match["topic"]})
+    headings = {entry["key"]: entry["text"] for entry in tree.get("blocks", []) if entry["kind"] == "heading"}
+    section = match["section"]
+    title = _short(headings.get(f"s{section}", ""))
+    if match["item"] is None:
+        return str(_("Heading of section %(section)s: %(title)s") % {"section": section, "title": title})
+    if match["item"] == "none":
+        return str(_("Section %(section)s: nothing to report") % {"section": section})
+    for entry in [*tree.get("section1", []), *tree.get("section2", [])]:
+        if entry["key"] == key:
+            return str(
+                _("Section %(section)s, item %(number)s: %(project)s")
+                % {"section": section, "number": match["item"], "project": entry["project"]}
+            )
+    return str(
+        _("Section %(section)s (%(title)s), item %(number)s")
+        % {"section": section, "title": title, "number": match["item"]}
+    )
 
 
 class SummaryTextForm(forms.Form):
@@ -505,7 +571,7 @@ class SummaryTextForm(forms.Form):
             rows = max(2, min(12, len(block["text"]) // 90 + 1))
             self.fields[self.field_name(block)] = PlainTextField(
                 max_length=SUMMARY_BLOCK_MAX,
-                label=block_label(block, meeting.draft),
+                label=block_label(block, meeting.draft, chaired=meeting.chair_id is not None),
                 initial=block["text"],
                 widget=forms.Textarea(attrs={"rows": rows}),
                 error_messages={"required": _("This text cannot be empty.")},

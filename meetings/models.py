@@ -175,6 +175,11 @@ class FollowUpMeeting(models.Model):
         blank=True,
         related_name="+",
     )
+    # The provinces the summary was published with: their officers read it, whatever the provinces chosen
+    # since, until it is published again (FollowUpMeeting.province_ids).
+    published_provinces = models.ManyToManyField(
+        Province, verbose_name=_("provinces published to"), blank=True, related_name="+"
+    )
     # The published summary's Word and PDF files, rendered once when publishing (meetings/documents.py).
     published_docx = models.FileField(
         _("published Word file"), upload_to=published_file_path, max_length=200, blank=True
@@ -187,8 +192,11 @@ class FollowUpMeeting(models.Model):
     # A new random value whenever the draft or the published summary is written: the key of their
     # rendered HTML in the cache (meetings/rendered.py), so a changed summary is never served stale.
     summary_token = models.UUIDField(_("summary version"), default=uuid.uuid4, editable=False)
+    # The one-time token of the form that created the meeting: the same form sent twice (a double click)
+    # creates it once (meetings/views.py add_meeting).
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["draft", "published", "published_docx", "published_pdf", "summary_token"]
+        excluded_fields=["draft", "published", "published_docx", "published_pdf", "summary_token", "creation_token"]
     )
 
     objects = FollowUpMeetingQuerySet.as_manager()
@@ -237,7 +245,14 @@ class FollowUpMeeting(models.Model):
         return provinces
 
     def province_ids(self) -> list[int]:
-        """The pks of the meeting's provinces: whose officers read its published summary."""
+        """The pks of the provinces whose officers read its summary: once published, those it was published
+        with (recorded by `publish`), not the provinces chosen since; before, the meeting's provinces."""
+        if self.is_published:
+            return list(self.published_provinces.values_list("pk", flat=True))
+        return self.member_ids()
+
+    def member_ids(self) -> list[int]:
+        """The pks of the meeting's provinces as chosen now."""
         return list(self.member_provinces().values_list("pk", flat=True))
 
     def ordered_members(self, zone_numbers: dict[int, int], rows=None) -> list[tuple[Province, "MeetingProvince"]]:
@@ -301,11 +316,19 @@ class FollowUpMeeting(models.Model):
         self.published_at = timezone.now()
         self.published_by = by
         self.save(update_fields=["published", "published_at", "published_by"])
+        self.published_provinces.set(self.member_ids())
         notices.summary_published(self, by)
 
     @property
     def published_equals_draft(self) -> bool:
-        return self.published is not None and self.published == self.draft
+        """The published copy is the draft: the same text, published with the provinces the meeting has now."""
+        if self.published is None or self.published != self.draft:
+            return False
+        return self.published_with_its_provinces()
+
+    def published_with_its_provinces(self) -> bool:
+        """The summary was published with the provinces the meeting has now (its text aside)."""
+        return set(self.published_provinces.values_list("pk", flat=True)) == set(self.member_ids())
 
     def reports_changed_since_publishing(self) -> list[ProvinceReport]:
         """The meeting's provinces' reports that changed after the summary was published, in one query, each with

@@ -4,6 +4,7 @@ when a report of it changes afterwards. Plain data to notifications.outbox.notif
 from django.urls import reverse
 
 from inspection_portal.lib.thai import join_thai
+from meetings import wording
 from notifications.outbox import notify
 from reports.notices import inspectors_of, name_of, officers_of, report_context
 
@@ -19,6 +20,8 @@ def summary_published(meeting, by) -> None:
         "zones": join_thai([zone.name_th for zone in meeting.zones.all()]),
         "by": name_of(by),
     }
+    if meeting.is_monthly and meeting.month is not None:
+        context["month"] = wording.month_name(meeting.month)  # "มีนาคม พ.ศ. 2564": the month followed up
     officers = officers_of(meeting.province_ids()).exclude(pk=by.pk)
     notify(officers, "summary_published", context, reverse("meetings:detail", args=[meeting.pk]))
 

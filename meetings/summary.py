@@ -259,7 +259,7 @@ def _header(meeting: FollowUpMeeting, zones: list, names: list[str]) -> str:
     if meeting.chair_id is None:
         # Recorded without a chair (the seed's meeting and those before chairs were recorded).
         inspector = meeting.inspector.get_full_name().strip() or meeting.inspector.get_username()
-        where = online or f"ณ {meeting.place.strip()}"
+        where = online or f"ณ {wording.place_name(meeting.place)}"
         return wording.seed_header(meeting.held_on, inspector, name, where, _zones(zones), names)
     officials = meeting.officials.select_related("person__position", "person__province")
     chair = _PEOPLE.get(pk=meeting.chair_id)

@@ -4,6 +4,7 @@ delete a draft, print and download it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from meetings import access, documents, exports, pdf, rendered, summary, views_documents
 from meetings.forms import (
+    QUARTERLY,
     ConflictError,
     KindForm,
     MeetingForms,
@@ -58,6 +60,24 @@ def _refresh_draft(request: HttpRequest, meeting: FollowUpMeeting) -> None:
         meeting.generate_draft()
 
 
+def _kind_mismatch(request: HttpRequest, period, kind_form: KindForm) -> str | None:
+    """Why a new meeting's POST may not be saved: the quarter or kind chosen above the form (sent along as
+    chosen_period / chosen_kind) is not the one the form was made for, because "Choose" was not pressed."""
+    chosen_kind = request.POST.get("chosen_kind", kind_form.value())
+    chosen_period = request.POST.get("chosen_period", str(period.pk))
+    if chosen_kind == kind_form.value() and chosen_period == str(period.pk):
+        return None
+    labels = dict(kind_form.fields["kind"].choices)
+    return _(
+        "The meeting was not created: you chose “%(chosen)s” above, but the form below is for “%(shown)s” of "
+        "%(period)s. Press “Choose” to open the form of the meeting you chose, or choose “%(shown)s” again."
+    ) % {
+        "chosen": labels.get(chosen_kind, chosen_kind) if chosen_period == str(period.pk) else chosen_kind,
+        "shown": labels[kind_form.value()],
+        "period": period,
+    }
+
+
 @login_required
 def add_meeting(request: HttpRequest) -> HttpResponse:
     roles = report_access.roles_of(request.user)
@@ -68,6 +88,15 @@ def add_meeting(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("No reporting period exists yet. Ask an administrator to create one."))
         return redirect("meetings:list")
     kind_form = KindForm(request.GET or None, period=period)
+    context = {
+        "period": period,
+        "period_form": PeriodForm(initial={"period": period}),
+        "kind_form": kind_form if kind_form.is_bound else KindForm(initial={"kind": QUARTERLY}, period=period),
+        "action": f"{request.path}?{request.GET.urlencode()}",
+    }
+    if kind_form.refused:
+        # A kind the quarter does not have (?kind= a month outside it): say so and offer no form to send.
+        return render(request, "meetings/form.html", {**context, "forms": None}, status=400)
     kind, month = kind_form.chosen()
     forms = MeetingForms.make(
         request.POST if request.method == "POST" else None,
@@ -76,18 +105,22 @@ def add_meeting(request: HttpRequest) -> HttpResponse:
         kind=kind,
         month=month,
     )
-    if request.method == "POST" and forms.is_valid():
-        meeting = forms.save()
+    mismatch = _kind_mismatch(request, period, kind_form) if request.method == "POST" else None
+    if request.method == "POST" and mismatch is None and forms.is_valid():
+        try:
+            meeting = forms.save()
+        except IntegrityError:
+            # The same form sent again (a double click): its token already made a meeting.
+            token = forms.form.cleaned_data.get("creation_token")
+            earlier = FollowUpMeeting.objects.filter(creation_token=token).first() if token else None
+            if earlier is None:
+                raise
+            messages.info(request, _("This form was sent twice; the meeting was created once."))
+            return redirect("meetings:detail", pk=earlier.pk)
         meeting.generate_draft()
         messages.success(request, _("The meeting was created and its summary generated."))
         return redirect("meetings:detail", pk=meeting.pk)
-    context = {
-        "forms": forms,
-        "period": period,
-        "period_form": PeriodForm(initial={"period": period}),
-        "kind_form": kind_form if kind_form.is_bound else KindForm(initial={"kind": "quarterly"}, period=period),
-        "action": f"{request.path}?{request.GET.urlencode()}",
-    }
+    context.update({"forms": forms, "kind_mismatch": mismatch, "chosen_kind": kind_form.value()})
     return render(request, "meetings/form.html", context, status=400 if request.method == "POST" else 200)
 
 
@@ -137,6 +170,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         found = rendered.summaries(meeting, {rendered.DRAFT: True, rendered.PUBLISHED: False})
         draft, published = found[rendered.DRAFT], found[rendered.PUBLISHED]
         published_equals_draft = bool(draft and published and draft["digest"] == published["digest"])
+        published_equals_draft = published_equals_draft and meeting.published_with_its_provinces()
         shown, source = (draft, rendered.DRAFT) if draft else rendered.shown(meeting, prefer_draft=True)
     else:
         shown, source = rendered.shown(meeting, prefer_draft=may_edit)
@@ -250,7 +284,13 @@ def delete_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """Delete a meeting that was never published (GET asks to confirm)."""
     meeting = access.get_meeting_for_user(request.user, pk, edit=True)
     if meeting.is_published:
-        messages.error(request, _("A published meeting cannot be deleted: its officers have read its summary."))
+        messages.error(
+            request,
+            _(
+                "A published meeting cannot be deleted: its summary was published, so its provinces' officers "
+                "may have read it."
+            ),
+        )
         return redirect("meetings:detail", pk=meeting.pk)
     if request.method == "POST":
         meeting.delete()

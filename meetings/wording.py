@@ -20,6 +20,7 @@ marked "seed" are its own words.
 """
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -184,8 +185,19 @@ def topics_lead(monthly_issues_only: bool, month: datetime.date | None) -> str:
     return TOPICS_LEAD
 
 
+# "ณ" typed before the place, by itself: followed by a space or by a leading vowel ("ณโรงแรม…"), so a place
+# whose first word begins with ณ (ณรงค์…) keeps it.
+TYPED_AT = re.compile(r"^\s*ณ(?:\s+|(?=[เแโใไ]))")
+
+
+def place_name(place: str) -> str:
+    """The place without an "ณ" typed before it, which the wording adds itself ("ณ ณ โรงแรม…" otherwise)."""
+    return TYPED_AT.sub("", place).strip()
+
+
 def one_purpose(purpose: str, place: str, lead: str) -> str:
     """One purpose, in one paragraph: "วัตถุประสงค์เพื่อ ติดตาม… [ณ โรงแรม… อำเภอ… จังหวัด…] ตามประเด็น" (seed)."""
+    place = place_name(place)
     parts = [PURPOSE_LEAD, purpose, f"ณ {place}" if place else "", lead]
     return " ".join(part for part in parts if part)
 
@@ -193,6 +205,7 @@ def one_purpose(purpose: str, place: str, lead: str) -> str:
 def after_purposes(place: str, lead: str) -> str:
     """After a numbered list of purposes: "โดยจัดประชุม ณ โรงแรม… ตามประเด็น ดังนี้", or online
     "โดยประชุมตามประเด็น ดังนี้"."""
+    place = place_name(place)
     if place:
         return f"โดยจัดประชุม ณ {place} {lead} {MANY_PURPOSES_CLOSE}"
     return f"โดยประชุม{lead} {MANY_PURPOSES_CLOSE}"

@@ -29,6 +29,10 @@ class Kind:
     in_portal: bool = True  # False: e-mail only (the reader cannot log in yet)
     email_default: bool = True
     optional: bool = True  # the user may turn its e-mail off
+    # Other words for the notices whose context has this key (a monthly follow-up names its month).
+    variant_key: str = ""
+    variant_subject: Promise | str = ""
+    variant_lead: Promise | str = ""
 
     def __str__(self) -> str:
         return str(self.label)
@@ -120,6 +124,12 @@ ALL = [
         ),
         _("Read the summary"),
         dates=("held_on",),
+        variant_key="month",
+        variant_subject=_("The summary of the follow-up of %(month)s's inspection issues (%(held_on)s) is published"),
+        variant_lead=_(
+            "%(by)s published the summary of the follow-up meeting of %(held_on)s on the inspection issues of "
+            "%(month)s, quarter %(quarter)s of fiscal year %(fiscal_year)s (%(zones)s)."
+        ),
     ),
     Kind(
         "report_submitted",

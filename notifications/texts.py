@@ -26,9 +26,12 @@ def text_of(kind_code: str, context: dict) -> Text:
     if kind is None:  # a kind since retired: its rows stay readable
         return Text(subject=_("Notice"), lead="", action=_("Open"))
     values = {key: _shown(key in kind.dates, value) for key, value in context.items()}
+    subject, lead = kind.subject, kind.lead
+    if kind.variant_key and context.get(kind.variant_key):
+        subject, lead = kind.variant_subject, kind.variant_lead
     return Text(
-        subject=str(kind.subject) % values,
-        lead=str(kind.lead) % values,
+        subject=str(subject) % values,
+        lead=str(lead) % values,
         action=str(kind.action),
         quote_label=str(kind.quote_label) if context.get(kind.quote_key) else "",
         quote=str(context.get(kind.quote_key, "")) if kind.quote_key else "",

@@ -65,7 +65,10 @@ class Person(models.Model):
     """
 
     title_th = models.CharField(
-        _("title"), max_length=50, blank=True, help_text=_("For example นาย, นาง, นางสาว or ดร.")
+        pgettext_lazy("a person's title before the name", "title"),
+        max_length=50,
+        blank=True,
+        help_text=_("For example นาย, นาง, นางสาว or ดร."),
     )
     first_name = models.CharField(_("first name"), max_length=150)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)

@@ -49,7 +49,7 @@ def test_the_kind_chooser_offers_the_quarters_workshop_and_its_three_months(clie
     client.force_login(inspector)
     choices = client.get(reverse("meetings:add"), {"period": quarter.pk}).context["kind_form"].fields["kind"].choices
     assert [value for value, _label in choices] == ["quarterly", "2021-01", "2021-02", "2021-03"]
-    assert "ประจำเดือนมีนาคม พ.ศ. 2564" in choices[3][1]
+    assert "เดือนมีนาคม พ.ศ. 2564" in choices[3][1]
 
 
 def test_a_monthly_meeting_starts_with_the_months_issues(client, inspector, quarter):
@@ -85,10 +85,12 @@ def test_issues_picked_typed_or_dropped(client, inspector, quarter, chair):
     assert second.title not in " ".join(block["text"] for block in meeting.draft["blocks"])
 
 
-def test_an_unknown_kind_falls_back_to_the_quarters_workshop(client, inspector, quarter):
+def test_an_unknown_kind_is_refused_not_made_a_workshop(client, inspector, quarter):
+    # Review defect 4: a kind the quarter does not have used to fall back silently to the workshop.
     client.force_login(inspector)
     response = client.get(reverse("meetings:add"), {"period": quarter.pk, "kind": "2022-13"})
-    assert response.status_code == 200 and not response.context["forms"].form.instance.is_monthly
+    assert response.status_code == 400 and response.context["forms"] is None
+    assert 'id="kind-error"' in response.content.decode()
 
 
 # --- bad input ------------------------------------------------------------------------------
@@ -294,4 +296,4 @@ def test_pages_queries_are_the_same_for_8_and_76_provinces(client, admin_user, i
     for number in range(40):
         person("นาย", "ผู้ร่วม", f"ประชุม{number}", "รองอธิบดีกรมการพัฒนาชุมชน")
         MonthlyIssue.objects.create(month=datetime.date(2021, 6, 1), number=number + 1, title=f"ประเด็นที่ {number}")
-    assert _count(client, f"{reverse('meetings:add')}?period={quarter.pk}&kind=2021-06") <= 14
+    assert _count(client, f"{reverse('meetings:add')}?period={quarter.pk}&kind=2021-03") <= 14

@@ -36,7 +36,7 @@ def test_a_too_long_finding_text_is_refused_beside_the_field_and_kept(client, of
     response = client.post(edit_url(report), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "ข้อความนี้ยาว 4001 ตัวอักษร รับได้ไม่เกิน 4000 ตัวอักษร" in html
+    assert "ข้อความนี้ยาว 4,001 ตัวอักษร รับได้ไม่เกิน 4,000 ตัวอักษร" in html
     assert long_text in html  # kept, to be shortened
     assert not Finding.objects.exists()
 
@@ -109,7 +109,7 @@ def test_the_admin_refuses_a_too_long_finding_too(client, admin_user, report):
     }
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "รับได้ไม่เกิน 4000 ตัวอักษร" in response.content.decode()
+    assert "รับได้ไม่เกิน 4,000 ตัวอักษร" in response.content.decode()
     finding.refresh_from_db()
     assert finding.problems != data["problems"]
 
@@ -154,13 +154,11 @@ def test_a_meetings_purpose_is_bounded_and_cleaned(client, inspector, geography)
 
     period = make.period(2564, 3)
     chair = person("นาย", "ประเสริฐ", "บุญมา")
-    data = meeting_data(
-        chair, zones=[12], held_on="11/06/2564", platform=f"ZOOM{RLO}", purpose="ก" * (PURPOSE_MAX + 1)
-    )
+    data = meeting_data(chair, zones=[12], held_on="11/06/2564", platform=f"ZOOM{RLO}", purpose="ก" * (PURPOSE_MAX + 1))
     client.force_login(inspector)
     url = f"{reverse('meetings:add')}?period={period.pk}"
     response = client.post(url, data)
-    assert response.status_code == 400 and "รับได้ไม่เกิน 2000 ตัวอักษร" in response.content.decode()
+    assert response.status_code == 400 and "รับได้ไม่เกิน 2,000 ตัวอักษร" in response.content.decode()
     client.post(url, {**data, "purpose": "ติดตามผล"})
     assert FollowUpMeeting.objects.get().platform == "ZOOM"
 

@@ -46,3 +46,13 @@ def test_presenters_mixed_with_provinces():
 
 def test_online_after_several_purposes():
     assert wording.after_purposes("", "ตามประเด็น") == "โดยประชุมตามประเด็น ดังนี้"
+
+
+# Review defect 6: a place typed with its own "ณ" gave "ณ ณ โรงแรม…" in the summary.
+def test_a_place_typed_with_its_own_na_is_said_once():
+    lead = "ตามประเด็น"
+    for typed in ["ณ โรงแรมเจริญธานี", "  ณ  โรงแรมเจริญธานี", "ณโรงแรมเจริญธานี", "โรงแรมเจริญธานี"]:
+        assert wording.one_purpose("ติดตามผล", typed, lead) == "วัตถุประสงค์เพื่อ ติดตามผล ณ โรงแรมเจริญธานี ตามประเด็น"
+        assert wording.after_purposes(typed, lead).startswith("โดยจัดประชุม ณ โรงแรมเจริญธานี ตามประเด็น")
+    # A place whose first word begins with ณ keeps it.
+    assert wording.place_name("ณรงค์ฮอลล์") == "ณรงค์ฮอลล์"

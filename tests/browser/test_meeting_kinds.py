@@ -119,7 +119,7 @@ def test_b_a_monthly_online_meeting_chaired_by_a_deputy_director_general(page, i
     _log_in(page, inspector)
     page.goto(f"/meetings/add/?period={quarter.pk}")
     page.locator("#period-form [name='kind']").select_option(
-        label="การประชุมติดตามประเด็นการตรวจราชการประจำเดือนมีนาคม พ.ศ. 2564"
+        label="เดือนมีนาคม พ.ศ. 2564: ติดตามประเด็นการตรวจราชการประจำเดือน"
     )
     page.locator("#period-form").get_by_role("button", name="เลือก").click()
     page.wait_for_url(re.compile(r"kind=2021-03"))
