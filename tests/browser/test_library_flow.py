@@ -85,6 +85,7 @@ def test_bad_and_fruitless_queries_are_answered(page, other_officer, kk):
 
 def test_an_inspector_searches_the_zones_shortfalls(page, inspector, kk):
     _switch_user(page, inspector)
+    page.get_by_role("link", name="คลังแบบอย่างที่ดี").click()  # the navigation, then the library's second tab
     page.get_by_role("link", name="ค้นหาผลการตรวจ").click()
     page.locator("#search-hint").wait_for()
     page.get_by_label("ค้นหา").fill("ศอช.")
