@@ -52,7 +52,7 @@ def roles_of(user) -> Roles:
     return Roles(
         province=province_of(user),
         inspected_years=frozenset(
-            InspectorAssignment.objects.filter(user=user).values_list("fiscal_year", flat=True).distinct()
+            InspectorAssignment.objects.filter(user=user).order_by().values_list("fiscal_year", flat=True).distinct()
         ),
         is_admin=is_admin(user),
         reads_all_zones=reads_all_zones(user),
