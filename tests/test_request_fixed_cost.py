@@ -97,3 +97,22 @@ def test_superusers_hold_every_permission(client, django_user_model):
     client.force_login(root)
     user = client.get(reverse("profile")).wsgi_request.user
     assert user.has_perm("provinces.administer_portal") and user.has_perm("reports.change_provincereport")
+
+
+def test_the_permissions_are_django_s_own_and_group_ones(portal_admin, head_of_inspectors, bare_staff, officer):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.backends import ModelBackend
+
+    from inspection_portal.auth_backend import PortalBackend
+
+    bare_staff.user_permissions.add(Permission.objects.get(codename="view_province"))
+    bare_staff.groups.add(Group.objects.get(name=HEAD_OF_INSPECTORS))
+    head_of_inspectors.user_permissions.add(Permission.objects.get(codename="read_all_zones"))  # also by group
+    for user in (portal_admin, head_of_inspectors, bare_staff, officer):
+        fresh = get_user_model().objects.get(pk=user.pk)
+        ours = PortalBackend().get_all_permissions(fresh)
+        assert ours == ModelBackend().get_all_permissions(get_user_model().objects.get(pk=user.pk))
+        assert PortalBackend().has_perm(fresh, "provinces.read_all_zones") == (user != officer)
+    assert {"provinces.view_province", "provinces.read_all_zones"} == PortalBackend().get_all_permissions(
+        get_user_model().objects.get(pk=bare_staff.pk)
+    )
