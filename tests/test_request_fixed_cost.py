@@ -116,3 +116,26 @@ def test_the_permissions_are_django_s_own_and_group_ones(portal_admin, head_of_i
     assert {"provinces.view_province", "provinces.read_all_zones"} == PortalBackend().get_all_permissions(
         get_user_model().objects.get(pk=bare_staff.pk)
     )
+
+
+def test_the_navigation_links_mark_the_page_and_its_section_and_escape_the_label(client, inspector):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    request = RequestFactory().get(reverse("meetings:list"))
+    request.resolver_match = resolve(reverse("meetings:list"))
+    template = Template('{% load portal %}{% nav_link name label "meetings:" %}')
+    page = template.render(Context({"request": request, "name": "meetings:list", "label": "<b>&</b>"}))
+    assert page == (
+        f'<li class="nav-item"><a class="nav-link active" href="{reverse("meetings:list")}" aria-current="page">'
+        "&lt;b&gt;&amp;&lt;/b&gt;</a></li>\n"
+    )
+    other = Template('{% load portal %}{% nav_link "library:list" "L" %}{% nav_link "meetings:list" "M" "meetings:" %}')
+    request.resolver_match = resolve(reverse("meetings:add"))
+    html = other.render(Context({"request": request}))
+    assert f'<a class="nav-link" href="{reverse("library:list")}">L</a>' in html
+    assert f'<a class="nav-link active" href="{reverse("meetings:list")}" aria-current="location">M</a>' in html
+    client.force_login(inspector)
+    html = client.get(reverse("meetings:list")).content.decode()
+    assert f'class="nav-link active" href="{reverse("meetings:list")}" aria-current="page"' in html
