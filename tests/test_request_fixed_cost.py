@@ -139,3 +139,15 @@ def test_the_navigation_links_mark_the_page_and_its_section_and_escape_the_label
     client.force_login(inspector)
     html = client.get(reverse("meetings:list")).content.decode()
     assert f'class="nav-link active" href="{reverse("meetings:list")}" aria-current="page"' in html
+
+
+def test_a_session_signed_in_through_django_s_backend_stays_signed_in(client, officer):
+    from django.contrib.auth import BACKEND_SESSION_KEY
+
+    client.force_login(officer, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session.save()
+    assert client.get(reverse("profile")).status_code == 200
+    assert client.session[BACKEND_SESSION_KEY] == "inspection_portal.auth_backend.PortalBackend"
+    assert client.get(reverse("profile")).status_code == 200
