@@ -8,11 +8,15 @@ import string
 import time
 
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+
+LEGACY_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PORTAL_BACKEND = "inspection_portal.auth_backend.PortalBackend"
 
 
 class SessionActivityMiddleware:
@@ -28,6 +32,9 @@ class SessionActivityMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.session.get(BACKEND_SESSION_KEY) == LEGACY_BACKEND:
+            # Signed in before the portal's backend replaced Django's (its subclass): still signed in, once rewritten.
+            request.session[BACKEND_SESSION_KEY] = PORTAL_BACKEND
         if request.user.is_authenticated:
             now = int(time.time())
             last = request.session.get("last_activity", 0)

@@ -172,7 +172,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "inspection_portal.auth_backend.PortalBackend",
 ]
 
 # Login throttling (django-axes, README "Login throttling"): an account is locked for

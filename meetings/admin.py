@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from inspection_portal.admin import BUDDHIST_DATES, be_column
+from inspection_portal.admin import BUDDHIST_DATES, LeanChangelistMixin, be_column
 from meetings.forms import block_label
 from meetings.models import FollowUpMeeting, MeetingOfficial, MeetingProvince, MeetingTopic, MonthlyIssue
 
@@ -43,7 +43,7 @@ class MeetingProvinceInline(admin.TabularInline):
 
 
 @admin.register(FollowUpMeeting)
-class FollowUpMeetingAdmin(SimpleHistoryAdmin):
+class FollowUpMeetingAdmin(LeanChangelistMixin, SimpleHistoryAdmin):
     formfield_overrides = BUDDHIST_DATES
     held_on_be = be_column(FollowUpMeeting, "held_on")
     published_at_be = be_column(FollowUpMeeting, "published_at")

@@ -12,7 +12,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 from simple_history.admin import SimpleHistoryAdmin
 
-from inspection_portal.admin import be_column
+from inspection_portal.admin import LeanChangelistMixin, be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from provinces import people_import
 from provinces.models import InspectionZone, InspectorAssignment, Person, Position, Province, ProvincialOfficer
@@ -134,7 +134,7 @@ class PeopleImportForm(forms.Form):
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(LeanChangelistMixin, UserAdmin):
     """Users with their province (officers) and zones per fiscal year (inspectors) on one page."""
 
     change_list_template = "admin/auth/user/change_list_import.html"

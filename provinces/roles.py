@@ -10,7 +10,7 @@ ADMINISTER = "provinces.administer_portal"
 READ_ALL_ZONES = "provinces.read_all_zones"
 # The backend that holds permissions, named where Django asks (User.objects.with_perm): the
 # login-throttling backend (django-axes) stands before it and knows no permissions.
-PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PERMISSIONS_BACKEND = "inspection_portal.auth_backend.PortalBackend"
 
 # The groups' names are data an administrator reads in the admin, so they are Thai.
 PORTAL_ADMINISTRATORS = "ผู้ดูแลระบบพอร์ทัล"  # portal administrators

@@ -52,7 +52,7 @@ def roles_of(user) -> Roles:
     return Roles(
         province=province_of(user),
         inspected_years=frozenset(
-            InspectorAssignment.objects.filter(user=user).values_list("fiscal_year", flat=True).distinct()
+            InspectorAssignment.objects.filter(user=user).order_by().values_list("fiscal_year", flat=True).distinct()
         ),
         is_admin=is_admin(user),
         reads_all_zones=reads_all_zones(user),
@@ -81,7 +81,11 @@ def inspected_zone_ids(user, fiscal_year: int) -> set[int]:
     """The zones the user inspects in a fiscal year."""
     if not user.is_authenticated:
         return set()
-    return set(InspectorAssignment.objects.filter(user=user, fiscal_year=fiscal_year).values_list("zone_id", flat=True))
+    return set(
+        InspectorAssignment.objects.filter(user=user, fiscal_year=fiscal_year)
+        .order_by()
+        .values_list("zone_id", flat=True)
+    )
 
 
 def is_officer_of(user, report: ProvinceReport) -> bool:

@@ -10,7 +10,7 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inspection_portal.admin import BUDDHIST_DATES, LabelledChangelistMixin, be_column
+from inspection_portal.admin import BUDDHIST_DATES, LabelledChangelistMixin, LeanChangelistMixin, be_column
 from inspection_portal.lib.spreadsheets import PortalImportExportMixin
 from inspection_portal.lib.thai import thai_date
 from reports.forms import ReopenForm
@@ -249,7 +249,7 @@ class ConcurrencySafeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProvinceReport)
-class ProvinceReportAdmin(ConcurrencySafeAdmin):
+class ProvinceReportAdmin(LeanChangelistMixin, ConcurrencySafeAdmin):
     Media = CharCounterMedia
     form = ProvinceReportAdminForm
     formfield_overrides = BUDDHIST_DATES
@@ -325,7 +325,7 @@ class ProvinceReportAdmin(ConcurrencySafeAdmin):
 
 
 @admin.register(Finding)
-class FindingAdmin(ConcurrencySafeAdmin):
+class FindingAdmin(LeanChangelistMixin, ConcurrencySafeAdmin):
     Media = CharCounterMedia
     form = FindingAdminForm
     list_display = ["report", "kind", "project"]

@@ -85,7 +85,7 @@ def test_notice_list_query_count_does_not_grow(client, officer, django_assert_nu
     _tell(officer, count=3)
     client.force_login(officer)
     client.get(LIST)
-    with django_assert_num_queries(6) as few:  # session, user, page count, officer (navigation), unread, notices
+    with django_assert_num_queries(5) as few:  # session, user and officer, page count, unread, notices
         client.get(LIST)
     _tell(officer, count=60)
     with django_assert_num_queries(len(few.captured_queries)):

@@ -20,11 +20,11 @@ TODAY = datetime.date(2026, 11, 25)
 OVERVIEW = reverse("trends:overview")
 NATIONAL = reverse("trends:national")
 # Queries of each page, whatever the data (tests/test_trends_large.py pins the same numbers on national-scale data).
-OVERVIEW_QUERIES = {"inspector": 17, "head": 15}
-ZONE_QUERIES = 16
-NATIONAL_QUERIES = 16
+OVERVIEW_QUERIES = {"inspector": 15, "head": 13}
+ZONE_QUERIES = 14
+NATIONAL_QUERIES = 14
 # The head of inspectors' downloads (the paths: reverse() needs the URLconf, read when this module is imported).
-DOWNLOAD_QUERIES = {"/trends/trends.xlsx": 14, "/trends/zones/5/trends.xlsx": 13, "/trends/national.xlsx": 12}
+DOWNLOAD_QUERIES = {"/trends/trends.xlsx": 12, "/trends/zones/5/trends.xlsx": 12, "/trends/national.xlsx": 11}
 
 
 def _period(year: int, quarter: int) -> ReportingPeriod:

@@ -62,6 +62,10 @@ PAGES = [
     ("print view", inspector, f"/meetings/{published.pk}/print/"),
     ("Word published", inspector, f"/meetings/{published.pk}/summary.docx"),
     ("Word draft", inspector, f"/meetings/{draft.pk}/summary.docx"),
+    ("admin: reports", admin, "/admin/reports/provincereport/"),
+    ("admin: findings", admin, "/admin/reports/finding/"),
+    ("admin: meetings", admin, "/admin/meetings/followupmeeting/"),
+    ("admin: users", admin, "/admin/auth/user/"),
 ]
 
 

@@ -5,6 +5,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from inspection_portal.lib.numbers import format_number
+
 register = template.Library()
 
 # Bootstrap badge classes by report status (ProvinceReport.Status and the tracker's TrackStatus).
@@ -81,3 +83,64 @@ def report_status(report) -> str:
     if report.is_late:
         return format_html('{} <span class="badge text-bg-danger status-badge">{}</span>', badge, gettext("late"))
     return badge
+
+
+# A finding's badges and figures, written here rather than by templates included once per finding
+# (a report page and its review show every finding, each with both). Same HTML as the templates were.
+@register.simple_tag
+def finding_chain(finding) -> str:
+    """{% finding_chain finding %}: a carried-over or long-running shortfall says so (a line end after, as before)."""
+    html = ""
+    if finding.is_carried:
+        html += format_html(
+            ' <span class="badge text-bg-warning ms-2" data-carried>{}</span>',
+            gettext("Carried over from last quarter"),
+        )
+    if finding.is_running:
+        running = gettext("Problem running for %(quarters)s quarters") % {"quarters": escape(finding.quarters_running)}
+        html += format_html(' <span class="badge text-bg-danger ms-1" data-running>{}</span>', mark_safe(running))
+    return mark_safe(html + "\n")
+
+
+_FIGURE_ROW = (
+    "<tr{}>\n"
+    "    <td>{}</td>\n"
+    '    <td class="text-end">{}</td>\n'
+    '    <td class="text-end">{}</td>\n'
+    "    <td>{}</td>\n"
+    '    <td class="text-end">{}</td>\n'
+    "  </tr>"
+)
+
+
+@register.simple_tag
+def figures_table(finding) -> str:
+    """{% figures_table finding %}: the finding's figure rows (prefetched), in a <dt>/<dd> pair; nothing without."""
+    figures = finding.figures.all()
+    if not figures:
+        return "\n"
+    rows = "".join(
+        format_html(
+            _FIGURE_ROW,
+            mark_safe(' class="table-warning"') if figure.misses_target else "",
+            figure.activity or "—",
+            format_number(figure.target) or "—",
+            format_number(figure.result) or "—",
+            figure.unit,
+            "—" if figure.percent is None else format_number(figure.percent),
+        )
+        for figure in figures
+    )
+    return format_html(
+        '<dt>{}</dt>\n<dd><div class="table-responsive"><table class="table table-sm table-borderless mb-0 figures">\n'
+        '  <thead class="text-nowrap"><tr><th scope="col">{}</th><th scope="col" class="text-end">{}</th>'
+        '<th scope="col" class="text-end">{}</th><th scope="col">{}</th><th scope="col" class="text-end">{}</th>'
+        "</tr></thead>\n  <tbody>{}</tbody>\n</table></div></dd>\n",
+        gettext("Figures"),
+        gettext("Activity or phase"),
+        gettext("Target"),
+        gettext("Result"),
+        gettext("Unit"),
+        gettext("Percent"),
+        mark_safe(rows),
+    )
