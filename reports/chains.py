@@ -177,13 +177,33 @@ def open_problems() -> models.QuerySet:
     return Finding.objects.filter(kind=Finding.Kind.SHORTFALL, report__in=latest_reports())
 
 
+# The findings' and their reports' long texts, which the list of problems does not show.
+LONG_TEXTS = (
+    "causes",
+    "measures",
+    "title",
+    "what_done",
+    "achieved",
+    "report__overall_results",
+    "report__achievements",
+    "report__next_steps",
+    "report__return_comment",
+    "report__reopen_reason",
+)
+
+
 def longest_running(user=None, zones=None, project=None, limit: int | None = None) -> models.QuerySet:
     """The open problems, longest-running first, that `user` may read, in `zones` (ids) and of `project`.
 
     An inspector reads the findings of the zones assigned to them in each finding's fiscal
     year; administrators and the head of inspectors read all. One query, whatever the data.
     """
-    problems = open_problems().select_related("project", "report__province", "report__period", "report__zone")
+    problems = (
+        open_problems()
+        .select_related("project", "report__province", "report__period", "report__zone")
+        # The list shows the problems' text cut short and names the report: the long texts stay in the database.
+        .defer(*LONG_TEXTS)
+    )
     if user is not None and not access.reads_all_zones(user):
         assigned = InspectorAssignment.objects.filter(
             user=user, zone=OuterRef("report__zone"), fiscal_year=OuterRef("report__period__fiscal_year")
