@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -160,14 +161,35 @@ def undo_resolution(report: ProvinceReport, resolution_pk: int, today: datetime.
 # --- the longest-running problems ---------------------------------------------------------
 
 
+def latest_reports() -> models.QuerySet:
+    """The pks of each province's latest submitted or accepted report, in one pass over the reports.
+
+    (Asking of every shortfall whether its province has a later report walked every shortfall of
+    every quarter: 130–175 ms at national scale on PostgreSQL; numbering each province's reports
+    newest first and keeping the first reads the reports once.)
+    """
+    newest_first = Window(RowNumber(), partition_by=F("province"), order_by=F("period__start_date").desc())
+    return ProvinceReport.objects.for_summary().annotate(newest=newest_first).filter(newest=1).values("pk")
+
+
 def open_problems() -> models.QuerySet:
     """Shortfalls still open: those of each province's latest submitted or accepted report."""
-    later = ProvinceReport.objects.for_summary().filter(
-        province=OuterRef("report__province"), period__start_date__gt=OuterRef("report__period__start_date")
-    )
-    return Finding.objects.filter(
-        kind=Finding.Kind.SHORTFALL, report__status__in=ProvinceReport.SUMMARY_STATUSES
-    ).filter(~Exists(later))
+    return Finding.objects.filter(kind=Finding.Kind.SHORTFALL, report__in=latest_reports())
+
+
+# The findings' and their reports' long texts, which the list of problems does not show.
+LONG_TEXTS = (
+    "causes",
+    "measures",
+    "title",
+    "what_done",
+    "achieved",
+    "report__overall_results",
+    "report__achievements",
+    "report__next_steps",
+    "report__return_comment",
+    "report__reopen_reason",
+)
 
 
 def longest_running(user=None, zones=None, project=None, limit: int | None = None) -> models.QuerySet:
@@ -176,7 +198,12 @@ def longest_running(user=None, zones=None, project=None, limit: int | None = Non
     An inspector reads the findings of the zones assigned to them in each finding's fiscal
     year; administrators and the head of inspectors read all. One query, whatever the data.
     """
-    problems = open_problems().select_related("project", "report__province", "report__period", "report__zone")
+    problems = (
+        open_problems()
+        .select_related("project", "report__province", "report__period", "report__zone")
+        # The list shows the problems' text cut short and names the report: the long texts stay in the database.
+        .defer(*LONG_TEXTS)
+    )
     if user is not None and not access.reads_all_zones(user):
         assigned = InspectorAssignment.objects.filter(
             user=user, zone=OuterRef("report__zone"), fiscal_year=OuterRef("report__period__fiscal_year")

@@ -43,6 +43,13 @@ class Scope:
     def is_empty(self) -> bool:
         return self.zones_by_year is not None and not any(self.zones_by_year.values())
 
+    @property
+    def key(self) -> tuple:
+        """The scope as plain sorted values, for a cache key."""
+        if self.zones_by_year is None:
+            return (self.years, None)
+        return (self.years, tuple(sorted((year, tuple(sorted(ids))) for year, ids in self.zones_by_year.items())))
+
     def covers(self, fiscal_year: int, zone_id: int | None) -> bool:
         if fiscal_year not in self.years:
             return False

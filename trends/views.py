@@ -7,15 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from inspection_portal.lib.downloads import content_disposition
 from provinces.models import InspectionZone
 from reports import access, tracking
-from trends import charts, stats, tables, xlsx
+from trends import cached, charts, stats, tables, xlsx
 from trends.forms import DEFAULT_YEARS, NationalForm, TrendForm, fiscal_years_with_periods, read_filters
 
 
@@ -33,6 +35,22 @@ def _trend_filters(request: HttpRequest, today: datetime.date):
 
 
 def _trend_sections(scope: stats.Scope, today: datetime.date) -> tuple[list, list]:
+    """(periods, [(table, chart or None)]) of a scope, built once per version of the data (trends/cached.py)."""
+    return cached.get_or_build(("sections", scope.key, today), lambda: _build_trend_sections(scope, today))
+
+
+def _page_sections(scope: stats.Scope, today: datetime.date, download_url: str, query: str) -> tuple:
+    """(periods, sections, their HTML) for a page, built and rendered once per version of the data."""
+
+    def build():
+        periods, sections = _build_trend_sections(scope, today)
+        context = {"sections": sections, "download_url": download_url, "query": query}
+        return periods, sections, mark_safe(render_to_string("trends/_sections.html", context))  # noqa: S308 (escaped by the template)
+
+    return cached.get_or_build(("page", scope.key, today, download_url, query), build)
+
+
+def _build_trend_sections(scope: stats.Scope, today: datetime.date) -> tuple[list, list]:
     """(periods, [(table, chart or None)]) of a scope: seven queries whatever the data."""
     periods = stats.periods_in(scope.years, today)
     quarters = stats.submissions(scope, periods, today)
@@ -93,18 +111,18 @@ def _overview_data(request: HttpRequest):
 def overview(request: HttpRequest) -> HttpResponse:
     """The trends of the zones the user inspected in each year, or of the whole country."""
     roles, scope, form, refused, today = _overview_data(request)
-    periods, sections = _trend_sections(scope, today)
+    download_url, query = reverse("trends:overview_xlsx"), _query(request)
+    periods, sections, sections_html = _page_sections(scope, today, download_url, query)
     context = {
         "form": form,
         "refused": refused,
         "scope": scope,
         "whole_country": roles.reads_all_zones,
         "sections": sections,
+        "sections_html": sections_html,
         "periods": periods,
         "zone_years": [] if roles.reads_all_zones else _zone_years(scope),
         "reads_all": roles.reads_all_zones,
-        "download_url": reverse("trends:overview_xlsx"),
-        "query": _query(request),
     }
     return render(request, "trends/overview.html", context)
 
@@ -150,7 +168,8 @@ def _zone_data(request: HttpRequest, number: int):
 def zone_trends(request: HttpRequest, number: int) -> HttpResponse:
     """One zone's trends, in the years the user may read it, with the way to each quarter's tracker."""
     zone, scope, form, refused, today = _zone_data(request, number)
-    periods, sections = _trend_sections(scope, today)
+    download_url, query = reverse("trends:zone_xlsx", args=[zone.number]), _query(request)
+    periods, sections, sections_html = _page_sections(scope, today, download_url, query)
     tracker = reverse("reports:tracker")
     trackers = [
         (tables.quarter_label(period), f"{tracker}?period={period.pk}#zone-{zone.number}")
@@ -163,10 +182,9 @@ def zone_trends(request: HttpRequest, number: int) -> HttpResponse:
         "refused": refused,
         "scope": scope,
         "sections": sections,
+        "sections_html": sections_html,
         "trackers": trackers,
         "reads_all": access.reads_all_zones(request.user),
-        "download_url": reverse("trends:zone_xlsx", args=[zone.number]),
-        "query": _query(request),
     }
     return render(request, "trends/zone.html", context)
 
@@ -180,17 +198,29 @@ def zone_trends_xlsx(request: HttpRequest, number: int) -> HttpResponse:
     return _xlsx(sections, request, f"แนวโน้ม-เขต{zone.number}-{years}.xlsx", f"trends-zone{zone.number}-{years}.xlsx")
 
 
-def _national_data(request: HttpRequest):
+def _national_data(request: HttpRequest, page: bool = False):
+    """(period, its numbers: periods, statuses, sparkline rows, sections (trends/cached.py), form, refused)."""
     if not access.reads_all_zones(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     default = tracking.default_period(today)
     if default is None:
-        return None, [], [], NationalForm(None, []), False
+        return None, None, NationalForm(None, []), False
     # The chosen quarter's fiscal year ends the trend: no "up to" year to choose.
     values, form, refused = _filters(request, NationalForm, {"period": default, "years": DEFAULT_YEARS}, [])
-    period = values["period"]
-    scope = stats.Scope(stats.fiscal_years(period.fiscal_year, values["years"]))
+    period, years = values["period"], values["years"]
+    # The page's body is rendered with the numbers (its links carry the query); the download needs only the numbers.
+    query = _query(request) if page else None
+    numbers = cached.get_or_build(
+        ("national", period.pk, years, today, query), lambda: _national_numbers(period, years, today, query)
+    )
+    return period, numbers, form, refused
+
+
+def _national_numbers(period, years: int, today: datetime.date, query: str | None) -> dict:
+    """The national view's numbers, tables and charts of one quarter (five queries whatever the data), and the
+    page's body rendered with them unless `query` is None."""
+    scope = stats.Scope(stats.fiscal_years(period.fiscal_year, years))
     periods = stats.periods_in(scope.years, max(today, period.start_date))
     statuses = stats.zone_statuses(period)
     by_zone = stats.submissions_by_zone(scope, periods, today)
@@ -198,24 +228,29 @@ def _national_data(request: HttpRequest):
         status.quarters = by_zone.get(status.zone.pk if status.zone else None) or [
             stats.Submissions(p, today=today) for p in periods
         ]
-    return period, periods, statuses, form, refused
+    numbers = {"periods": periods, "statuses": statuses, "sections": _national_sections(statuses, period, periods)}
+    if query is not None:
+        context = {
+            "period": period,
+            "years": years,
+            "rows": [(status, charts.sparkline([q.on_time_percent for q in status.quarters])) for status in statuses],
+            "sections": numbers["sections"],
+            "download_url": reverse("trends:national_xlsx"),
+            "query": query,
+        }
+        numbers["body"] = mark_safe(render_to_string("trends/_national_body.html", context))  # noqa: S308 (escaped by the template)
+    return numbers
 
 
 @login_required
 @require_GET
 def national(request: HttpRequest) -> HttpResponse:
     """Every zone's state in one quarter, with each zone's trend of reports on time: the head of inspectors' page."""
-    period, periods, statuses, form, refused = _national_data(request)
-    context = {"period": period, "form": form, "refused": refused, "periods": periods}
+    period, numbers, form, refused = _national_data(request, page=True)
+    context = {"period": period, "form": form, "refused": refused, "periods": numbers["periods"] if numbers else []}
     if period is not None:
-        context.update(period_label=tables.quarter_label(period), years=form.initial.get("years", DEFAULT_YEARS))
-        context.update(
-            rows=[(status, charts.sparkline([q.on_time_percent for q in status.quarters])) for status in statuses],
-            statuses=statuses,
-            sections=_national_sections(statuses, period, periods),
-            download_url=reverse("trends:national_xlsx"),
-            query=_query(request),
-        )
+        context.update(period_label=tables.quarter_label(period))
+        context.update(statuses=numbers["statuses"], sections=numbers["sections"], body=numbers["body"])
     return render(request, "trends/national.html", context)
 
 
@@ -237,9 +272,8 @@ def _national_sections(statuses, period, periods) -> list:
 @login_required
 @require_GET
 def national_xlsx(request: HttpRequest) -> HttpResponse:
-    period, periods, statuses, _form, _refused = _national_data(request)
+    period, numbers, _form, _refused = _national_data(request)
     if period is None:
         raise Http404
-    sections = _national_sections(statuses, period, periods)
     label = f"{period.quarter}-{period.fiscal_year}"
-    return _xlsx(sections, request, f"ภาพรวมประเทศ-ไตรมาส{label}.xlsx", f"national-q{label}.xlsx")
+    return _xlsx(numbers["sections"], request, f"ภาพรวมประเทศ-ไตรมาส{label}.xlsx", f"national-q{label}.xlsx")
