@@ -10,6 +10,12 @@ segmented text — on PostgreSQL through the GIN-indexed tsvector (`simple` conf
 or when the term is a substring of the finding's normalised text (the fallback for words
 segmentation cuts differently). Every term must match. Findings holding the whole phrase
 come first, then by ts_rank on PostgreSQL, then the newest quarters.
+
+A common word ("โครงการ", "ศอช.") matches a large share of the findings; ranking and counting
+them all made each search scan and rank the whole index. So only the MAX_RESULTS findings
+entered last (highest id, read backwards along the primary key, stopping there) are ranked,
+and the count stops there too: the page says "more than 1,000" and asks for a narrower search
+(a filter by year or province reaches the older ones).
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -24,6 +30,8 @@ from reports.models import Finding, ProvinceReport
 
 # The reports whose findings a search reaches: handed in at least once.
 HANDED_IN = (ProvinceReport.Status.SUBMITTED, ProvinceReport.Status.RETURNED, ProvinceReport.Status.ACCEPTED)
+# The most matches a search ranks and counts (see the module's docstring).
+MAX_RESULTS = 1000
 NEWEST_FIRST = ("-report__period__fiscal_year", "-report__period__quarter", "report__province__name_th", "pk")
 
 
@@ -75,23 +83,41 @@ def _words_query(words: tuple[str, ...]) -> SearchQuery:
 def _term_matches(term: str, words: tuple[str, ...], full_text: bool) -> Q:
     fallback = Q(search_index__text__contains=term)
     if full_text:
+        # PostgreSQL tests the conditions in the order written: the words first (one tsvector
+        # lookup), then the trigrams, and LIKE on the long text only for the rows they leave.
         grams = ngrams(term)
         if grams:  # the GIN index finds the candidates by trigram; LIKE confirms the substring
-            fallback &= Q(search_index__grams=LexemeQuery(grams))
-        return fallback | Q(search_index__vector=_words_query(words)) if words else fallback
+            fallback = Q(search_index__grams=LexemeQuery(grams)) & fallback
+        return Q(search_index__vector=_words_query(words)) | fallback if words else fallback
     every_word = Q()
     for word in words:
         every_word &= Q(search_index__text__contains=word)
     return fallback | every_word
 
 
-def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
-    """The findings matching every term of the query, the best matches first."""
+def matching(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
+    """The findings matching every term of the query, unordered."""
     full_text = uses_full_text()
     matches = Q()
     for term, words in zip(query.terms, query.term_words, strict=True):
         matches &= _term_matches(term, words, full_text)
-    found = findings.filter(matches).annotate(
+    return findings.filter(matches)
+
+
+def capped_count(findings: QuerySet[Finding]) -> int:
+    """How many findings there are, counting no further than MAX_RESULTS + 1."""
+    return findings.order_by().values("pk")[: MAX_RESULTS + 1].count()
+
+
+def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
+    """The findings matching every term of the query, the best matches first.
+
+    Only the MAX_RESULTS matches entered last are ranked: the candidates are found along the
+    primary key, newest first, and the scan stops there, however many findings match.
+    """
+    full_text = uses_full_text()
+    candidates = matching(findings, query).order_by("-pk").values("pk")[:MAX_RESULTS]
+    found = Finding.objects.filter(pk__in=candidates).annotate(
         exact=Case(
             When(search_index__text__contains=query.phrase, then=Value(1)),
             default=Value(0),
