@@ -104,20 +104,19 @@ def matching(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
     return findings.filter(matches)
 
 
-def capped_count(findings: QuerySet[Finding]) -> int:
-    """How many findings there are, counting no further than MAX_RESULTS + 1."""
-    return findings.order_by().values("pk")[: MAX_RESULTS + 1].count()
+def candidate_ids(findings: QuerySet[Finding], query: Query, limit: int | None = None) -> list[int]:
+    """The ids of the matches entered last, newest first: at most `limit` (MAX_RESULTS + 1).
 
-
-def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
-    """The findings matching every term of the query, the best matches first.
-
-    Only the MAX_RESULTS matches entered last are ranked: the candidates are found along the
-    primary key, newest first, and the scan stops there, however many findings match.
+    One query, read along the primary key and stopping at the limit however many findings
+    match; its length is the count the page shows, and its first MAX_RESULTS are ranked.
     """
-    full_text = uses_full_text()
-    candidates = matching(findings, query).order_by("-pk").values("pk")[:MAX_RESULTS]
-    found = Finding.objects.filter(pk__in=candidates).annotate(
+    limit = MAX_RESULTS + 1 if limit is None else limit
+    return list(matching(findings, query).order_by("-pk").values_list("pk", flat=True)[:limit])
+
+
+def ranked(ids: list[int], query: Query) -> QuerySet[Finding]:
+    """These findings, the best matches first: the whole phrase, then ts_rank (PostgreSQL), then the newest."""
+    found = Finding.objects.filter(pk__in=ids).annotate(
         exact=Case(
             When(search_index__text__contains=query.phrase, then=Value(1)),
             default=Value(0),
@@ -125,9 +124,17 @@ def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
         )
     )
     every_word = tuple(word for words in query.term_words for word in words)
-    if full_text and every_word:
+    if uses_full_text() and every_word:
         rank = SearchRank(F("search_index__vector"), _words_query(every_word))
         found = found.annotate(rank=Coalesce(rank, Value(0.0)))
     else:
         found = found.annotate(rank=Value(0.0, output_field=FloatField()))
     return found.order_by("-exact", "-rank", *NEWEST_FIRST)
+
+
+def search(findings: QuerySet[Finding], query: Query) -> QuerySet[Finding]:
+    """The findings matching every term of the query, the best matches first (two queries).
+
+    Only the MAX_RESULTS matches entered last are ranked (see the module's docstring).
+    """
+    return ranked(candidate_ids(findings, query, MAX_RESULTS), query)

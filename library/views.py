@@ -29,16 +29,14 @@ SNIPPET_CONTEXT = 90
 
 
 class CappedPaginator(Paginator):
-    """Pages of search results whose count stops at MAX_RESULTS (library.search ranks no more)."""
+    """Pages of search results whose count stops at MAX_RESULTS (library.search ranks no more).
 
-    def __init__(self, object_list, per_page, *, matched) -> None:
+    `found` is how many matches were counted, at most MAX_RESULTS + 1; the count is not asked again.
+    """
+
+    def __init__(self, object_list, per_page, *, found: int) -> None:
         super().__init__(object_list, per_page)
-        self.matched = matched
-
-    @cached_property
-    def found(self) -> int:
-        """The matches counted, at most MAX_RESULTS + 1."""
-        return finding_search.capped_count(self.matched)
+        self.found = found
 
     @cached_property
     def count(self) -> int:
@@ -87,8 +85,9 @@ def _results(request: HttpRequest, form: LibraryFilterForm, findings) -> tuple[P
     findings = form.filter(findings)
     query = form.query
     if query:
-        ordered = finding_search.with_display(finding_search.search(findings, query))
-        paginator = CappedPaginator(ordered, PAGE_SIZE, matched=finding_search.matching(findings, query))
+        ids = finding_search.candidate_ids(findings, query)
+        ordered = finding_search.with_display(finding_search.ranked(ids[: finding_search.MAX_RESULTS], query))
+        paginator = CappedPaginator(ordered, PAGE_SIZE, found=len(ids))
     else:
         paginator = Paginator(finding_search.with_display(findings.order_by(*finding_search.NEWEST_FIRST)), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))

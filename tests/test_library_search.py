@@ -228,8 +228,9 @@ def test_only_the_newest_matches_are_ranked(many_sorch):
 
 
 def test_the_count_stops_after_the_cap(many_sorch):
-    assert finding_search.capped_count(finding_search.matching(everything(), Query.parse("ศอช."))) == 4
-    assert finding_search.capped_count(finding_search.matching(everything(), Query.parse("ระดับอำเภอ"))) == 1
+    oldest, newer = many_sorch
+    assert finding_search.candidate_ids(everything(), Query.parse("ศอช.")) == [f.pk for f in reversed(newer)]
+    assert finding_search.candidate_ids(everything(), Query.parse("ระดับอำเภอ")) == [oldest.pk]
 
 
 def test_the_page_says_more_than_the_cap_were_found(client, many_sorch, admin_user):
