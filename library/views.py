@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -25,6 +26,30 @@ from reports.models import Finding
 PAGE_SIZE = 20
 # Characters of text shown either side of the first match in a result line.
 SNIPPET_CONTEXT = 90
+
+
+class CappedPaginator(Paginator):
+    """Pages of search results whose count stops at MAX_RESULTS (library.search ranks no more).
+
+    `found` is how many matches were counted, at most MAX_RESULTS + 1; the count is not asked again.
+    """
+
+    def __init__(self, object_list, per_page, *, found: int) -> None:
+        super().__init__(object_list, per_page)
+        self.found = found
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.found, finding_search.MAX_RESULTS)
+
+    @property
+    def more(self) -> bool:
+        """Whether more findings match than are ranked and shown."""
+        return self.found > finding_search.MAX_RESULTS
+
+    @property
+    def cap(self) -> str:
+        return f"{finding_search.MAX_RESULTS:,}"
 
 
 @dataclass
@@ -59,8 +84,13 @@ def _results(request: HttpRequest, form: LibraryFilterForm, findings) -> tuple[P
         findings = findings.none()
     findings = form.filter(findings)
     query = form.query
-    ordered = finding_search.search(findings, query) if query else findings.order_by(*finding_search.NEWEST_FIRST)
-    page = Paginator(finding_search.with_display(ordered), PAGE_SIZE).get_page(request.GET.get("page"))
+    if query:
+        ids = finding_search.candidate_ids(findings, query)
+        ordered = finding_search.with_display(finding_search.ranked(ids[: finding_search.MAX_RESULTS], query))
+        paginator = CappedPaginator(ordered, PAGE_SIZE, found=len(ids))
+    else:
+        paginator = Paginator(finding_search.with_display(findings.order_by(*finding_search.NEWEST_FIRST)), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return page, [_result(finding, query) for finding in page], query
 
 

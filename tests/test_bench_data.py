@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from inspection_portal import bench_data
@@ -74,3 +75,14 @@ def test_refuses_a_database_that_holds_reports(tiny):
         bench_data.build(TINY, today=TODAY)
     with pytest.raises(CommandError, match="ฐานข้อมูลว่าง"):
         call_command("load_bench_data", "--years", "1", "--provinces", "1", stdout=io.StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
+def test_the_command_gathers_the_planners_statistics(db):
+    """A server without autovacuum would plan the benchmark's pages for empty tables."""
+    out = io.StringIO()
+    call_command("load_bench_data", "--years", "1", "--provinces", "1", "--render", "none", stdout=out)
+    assert "ANALYZE" in out.getvalue()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Finding._meta.db_table])
+        assert cursor.fetchone()[0] > 0

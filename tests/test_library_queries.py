@@ -109,7 +109,8 @@ def test_the_data_is_large(big, db):
 
 
 # Each page: session, user, officer (3); the years offered (1); the count and the page of results with
-# their relations (2); the nav's notices (1); the choices of project, zone and province (3).
+# their relations (2; with a search: the ids of the matches entered last, then those ranked); the nav's
+# notices (1); the choices of project, zone and province (3).
 LIBRARY_QUERIES = 10
 
 

@@ -201,3 +201,46 @@ def test_an_empty_search_shows_a_hint_and_garbage_a_message(client, findings, ad
 def test_the_search_refuses_post(client, admin_user):
     client.force_login(admin_user)
     assert client.post(reverse("library:search")).status_code == 405
+
+
+# --- a common word: ranked and counted up to MAX_RESULTS ---------------------------------
+
+
+@pytest.fixture
+def many_sorch(q3, monkeypatch):
+    """Five shortfalls naming ศอช., the oldest and one newer holding a whole phrase; the cap lowered to three."""
+    monkeypatch.setattr(finding_search, "MAX_RESULTS", 3)
+    report = factories.report("ขอนแก่น", q3, status=ACCEPTED)
+    project = factories.project(name="งานเครือข่าย")
+    oldest = factories.shortfall(report, project, problems="การประชุม ศอช. ระดับตำบล ระดับอำเภอ")
+    newer = [factories.shortfall(report, project, problems=f"ศอช. ครั้งที่ {n} ระดับตำบล") for n in range(4)]
+    newer[2].problems = "การประชุม ศอช. ระดับตำบล"
+    newer[2].save()
+    return oldest, newer
+
+
+def test_only_the_newest_matches_are_ranked(many_sorch):
+    oldest, newer = many_sorch
+    ranked = found(everything(), "ศอช. ระดับตำบล")
+    # The oldest holds the phrase too, but is not among the three entered last; among them the phrase is first.
+    assert ranked[0] == newer[2] and set(ranked) == set(newer[1:])
+    assert set(found(everything(), "ศอช.")) == set(newer[1:])
+
+
+def test_the_count_stops_after_the_cap(many_sorch):
+    oldest, newer = many_sorch
+    assert finding_search.candidate_ids(everything(), Query.parse("ศอช.")) == [f.pk for f in reversed(newer)]
+    assert finding_search.candidate_ids(everything(), Query.parse("ระดับอำเภอ")) == [oldest.pk]
+
+
+def test_the_page_says_more_than_the_cap_were_found(client, many_sorch, admin_user):
+    html = search_page(client, admin_user, "ศอช.").content.decode()
+    assert "มากกว่า 3 รายการ" in html and html.count('class="card mb-2 result"') == 3
+    html = search_page(client, admin_user, "ระดับอำเภอ").content.decode()
+    assert "1 รายการ" in html and "มากกว่า" not in html
+
+
+@only_postgres
+def test_the_words_are_tested_before_the_text_is_scanned(findings):
+    sql = str(finding_search.matching(everything(), Query.parse("ศอช.")).query)
+    assert sql.index('"vector" @@') < sql.index('"grams" @@') < sql.index('"text"::text LIKE')

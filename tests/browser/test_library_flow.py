@@ -96,3 +96,26 @@ def test_an_inspector_searches_the_zones_shortfalls(page, inspector, kk):
     assert result.first.locator("mark").first.inner_text() == "ศอช."
     result.first.get_by_role("link").first.click()
     page.wait_for_url(re.compile(rf"/reports/{kk.pk}/"))
+
+
+def test_a_common_word_says_more_were_found_and_a_filter_narrows_it(page, other_officer, kk, monkeypatch):
+    """More matches than are ranked (the cap lowered to 2): the page says so; a year narrows the search."""
+    from library import search as finding_search
+
+    monkeypatch.setattr(finding_search, "MAX_RESULTS", 2)
+    older = factories.report("ขอนแก่น", factories.period(2563, 1), status=ProvinceReport.Status.ACCEPTED)
+    factories.best_practice(older, title="ผ้าไหมรุ่นแรก", what_done="ทอผ้าไหมลายดั้งเดิม")
+    for n in range(2):
+        factories.best_practice(kk, title=f"ผ้าไหมรุ่นที่ {n}", what_done="ทอผ้าไหมส่งตลาด")
+    _switch_user(page, other_officer)
+    page.goto("/library/")
+    page.get_by_label("ค้นหา").fill("ผ้าไหม")
+    page.get_by_role("button", name="ค้นหา").click()
+    assert "พบมากกว่า 2 รายการ" in page.locator("#result-count").inner_text()
+    assert page.locator("#results .result").count() == 2
+
+    page.get_by_label("ปีงบประมาณ").select_option("2563")
+    page.get_by_role("button", name="ค้นหา").click()
+    page.wait_for_url(re.compile(r"fiscal_year=2563"))
+    assert page.locator("#result-count").inner_text().startswith("1 รายการ")
+    assert "ผ้าไหมรุ่นแรก" in page.locator("#results .result").first.inner_text()
