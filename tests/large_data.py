@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from provinces import reference
@@ -117,3 +117,6 @@ def large_data(django_db_setup, django_db_blocker):
             data = build()
             yield data
             transaction.set_rollback(True)
+        # Closed with the module: left open, PostgreSQL's test database could not be dropped at the end of the run
+        # ("accessed by other users"). The next test opens a fresh one.
+        connection.close()
