@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from inspection_portal.lib.thai import THAI_MONTHS
+from inspection_portal.lib.thai import THAI_MONTHS, be_year
 from meetings import exports, pdf, summary
 from meetings.models import FollowUpMeeting
 
@@ -159,7 +159,7 @@ def file_names(
     zones = "-".join(str(number) for number in sorted(zone_numbers))
     thai_what, ascii_what = CONTENTS[what]
     if meeting.is_monthly and meeting.month is not None:
-        year = meeting.month.year + 543
+        year = be_year(meeting.month.year)
         thai_when = f"เดือน{THAI_MONTHS[meeting.month.month - 1]}{year}"
         ascii_when = f"month{meeting.month.month:02d}-{year}"
     else:

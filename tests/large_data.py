@@ -14,6 +14,7 @@ transactional tests (`transactional_db`, `live_server`) in the same module: thei
 would remove it.
 """
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
@@ -109,14 +110,22 @@ def build(fiscal_years: tuple[int, ...] = FISCAL_YEARS) -> LargeData:
     return LargeData(periods, projects, len(reports), len(findings), len(figures))
 
 
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """A module fixture's data: written inside one transaction rolled back when the module is done.
+
+    The connection is closed with it: left open, PostgreSQL's test database could not be dropped at the
+    end of the run ("accessed by other users"). The next test opens a fresh one.
+    """
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+        connection.close()
+
+
 @pytest.fixture(scope="module")
 def large_data(django_db_setup, django_db_blocker):
     """The national-scale data, once per module, rolled back when the module's tests are done."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            data = build()
-            yield data
-            transaction.set_rollback(True)
-        # Closed with the module: left open, PostgreSQL's test database could not be dropped at the end of the run
-        # ("accessed by other users"). The next test opens a fresh one.
-        connection.close()
+    with rolled_back(django_db_blocker):
+        yield build()

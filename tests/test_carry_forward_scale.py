@@ -10,7 +10,6 @@ other test's database.
 import datetime
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from provinces.roles import HEAD_OF_INSPECTORS
 from reports.models import Finding, ProvinceReport, ReportingPeriod, ShortfallResolution
 from tests import factories
 from tests.conftest import make_in_group, make_inspector, make_officer, make_user
+from tests.large_data import rolled_back
 
 YEAR = 2565
 
@@ -86,14 +86,8 @@ def _build() -> dict:
 
 @pytest.fixture(scope="module")
 def big(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield _build()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        yield _build()
 
 
 def test_the_data_is_large(big, db):

@@ -8,7 +8,6 @@ import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.urls import reverse
 
 from library import indexing
@@ -16,6 +15,7 @@ from library.models import FindingIndex, SharedAttachment
 from provinces.models import InspectionZone, InspectorAssignment, Province, ProvincialOfficer
 from provinces.roles import HEAD_OF_INSPECTORS, sync_groups
 from reports.models import Attachment, Finding, Project, ProvinceReport, ReportingPeriod
+from tests.large_data import rolled_back
 from tests.library_data import SUPHANNIKA
 
 YEARS = (2563, 2564, 2565)
@@ -25,10 +25,8 @@ PROBLEMS = ("การประชุม ศอช. ระดับอำเภ�
 
 @pytest.fixture(scope="module")
 def big(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        data = _build()
-        yield data
-        transaction.set_rollback(True)
+    with rolled_back(django_db_blocker):
+        yield _build()
 
 
 def _build() -> dict:
